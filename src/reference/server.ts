@@ -1,0 +1,168 @@
+/**
+ * The embedded reference endpoint: a plain node:http server that answers the Cognito
+ * Sync operations a conformance run needs, in the rest-json wire format of the model.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Authenticator, type KnownCredentials } from "./auth.js";
+import type { Call, Services } from "./call.js";
+import { serviceError, ServiceError } from "./errors.js";
+import { Faults } from "./faults.js";
+import { deleteDataset, describeDataset, listDatasets } from "./operations/datasets.js";
+import { listRecords } from "./operations/list-records.js";
+import { updateRecords } from "./operations/update-records.js";
+import { route, type Operation } from "./routes.js";
+import { Sessions } from "./sessions.js";
+import { AWS_LIMITS, MemoryStore, type DatasetStore, type Limits } from "./store.js";
+import { TokenSealer } from "./tokens.js";
+
+export interface ReferenceOptions {
+  /** Credentials whose signatures are verified; those with an identityId are bound to it. */
+  credentials?: readonly KnownCredentials[];
+  store?: DatasetStore;
+  limits?: Limits;
+  /** How long a SyncSessionToken stays usable. */
+  sessionTtlMs?: number;
+  /** Larger request bodies are answered 413. */
+  maxBodyBytes?: number;
+  /** Where unexpected internal errors are reported (they never reach the client). */
+  onInternalError?: (error: unknown) => void;
+}
+
+export interface ReferenceEndpoint {
+  /** Not yet listening; hand it to supertest, or call listen(). */
+  readonly server: Server;
+  readonly store: DatasetStore;
+  readonly faults: Faults;
+  readonly auth: Authenticator;
+  /** Starts listening and resolves to the base URL, e.g. http://127.0.0.1:41234 */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+type Handler = (call: Call, services: Services) => object;
+const handlers: Record<Operation, Handler> = {
+  ListRecords: listRecords,
+  UpdateRecords: updateRecords,
+  DeleteDataset: deleteDataset,
+  DescribeDataset: describeDataset,
+  ListDatasets: listDatasets,
+};
+const TAKES_BODY = new Set<Operation>(["UpdateRecords"]);
+
+// A dataset holds at most 1 MB, but one record value may be 1048575 characters that JSON
+// can escape to six bytes each; 8 MiB leaves room for any valid UpdateRecords body.
+const DEFAULT_MAX_BODY = 8 * 1024 * 1024;
+
+export function createReferenceEndpoint(options: ReferenceOptions = {}): ReferenceEndpoint {
+  const store = options.store ?? new MemoryStore(options.limits ?? AWS_LIMITS);
+  const sealer = new TokenSealer();
+  const services: Services = { store, sealer, sessions: new Sessions(sealer, options.sessionTtlMs ?? 60 * 60 * 1000) };
+  const faults = new Faults();
+  const auth = new Authenticator(options.credentials);
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const onInternalError = options.onInternalError ?? ((e: unknown) => console.error("reference endpoint: internal error:", e));
+
+  async function answer(req: IncomingMessage): Promise<{ status: number; type?: string; body: object }> {
+    try {
+      const body = await readBody(req, maxBody);
+      const url = req.url ?? "/";
+      const q = url.indexOf("?");
+      const rawPath = q < 0 ? url : url.slice(0, q);
+      const rawQuery = q < 0 ? "" : url.slice(q + 1);
+      const { operation, labels } = route(req.method ?? "", rawPath);
+      const caller = await auth.authenticate({ method: req.method ?? "", rawPath, rawQuery, headers: req.headers, body });
+      const injected = faults.take(operation);
+      if (injected) throw injected;
+      const call: Call = { labels, query: new URLSearchParams(rawQuery), body: TAKES_BODY.has(operation) ? parseJson(body) : {}, caller, now: Date.now() };
+      return { status: 200, body: handlers[operation](call, services) };
+    } catch (e) {
+      if (e instanceof ServiceError) return { status: e.status, type: e.type, body: { message: e.message } };
+      onInternalError(e);
+      return { status: 500, type: "InternalErrorException", body: { message: "The reference endpoint failed unexpectedly" } };
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void answer(req).then((out) => send(res, out));
+  });
+
+  return {
+    server,
+    store,
+    faults,
+    auth,
+    listen(port = 0, host = "127.0.0.1") {
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          const { address, port: bound } = server.address() as AddressInfo;
+          resolve(`http://${address.includes(":") ? `[${address}]` : address}:${bound}`);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function send(res: ServerResponse, out: { status: number; type?: string; body: object }): void {
+  if (res.destroyed) return; // the client went away; nobody to answer
+  const payload = JSON.stringify(out.body);
+  const headers: Record<string, string | number> = {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(payload),
+    "x-amzn-requestid": randomUUID(),
+  };
+  if (out.type) headers["x-amzn-errortype"] = out.type;
+  res.writeHead(out.status, headers).end(payload);
+}
+
+/**
+ * The whole body, or a 413 once it passes the limit. An oversized body is still read to
+ * its end, so the client gets the answer instead of a reset; only a body many times the
+ * limit is cut off, since reading it would be an open door for a flood.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > limit * 16) req.destroy();
+    });
+    req.on("end", () => {
+      if (size > limit) reject(serviceError("RequestEntityTooLargeException", `The request body is ${size} bytes; at most ${limit} are accepted`));
+      else resolve(Buffer.concat(chunks));
+    });
+    req.on("error", reject);
+  });
+}
+
+function parseJson(body: Buffer): Record<string, unknown> {
+  if (body.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString("utf8"));
+  } catch (e) {
+    throw serviceError("SerializationException", `The request body is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw serviceError("SerializationException", "The request body must be a JSON object");
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Starts a reference endpoint on an ephemeral loopback port, as tests and the suite use it. */
+export async function startReferenceEndpoint(options: ReferenceOptions = {}): Promise<ReferenceEndpoint & { url: string }> {
+  const endpoint = createReferenceEndpoint(options);
+  const url = await endpoint.listen();
+  return Object.assign(endpoint, { url });
+}

@@ -1,0 +1,38 @@
+/**
+ * Opaque, tamper-evident tokens: a JSON payload in base64url, then an HMAC of it. Used
+ * for NextToken and SyncSessionToken alike; the `kind` inside keeps one from being
+ * accepted as the other.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+export class TokenSealer {
+  // A fresh key per server instance: tokens from another process (or a restart) are
+  // simply invalid, which is what a client must be ready for anyway.
+  private readonly key = randomBytes(32);
+
+  seal(kind: string, payload: Record<string, unknown>): string {
+    const body = Buffer.from(JSON.stringify({ ...payload, kind }), "utf8").toString("base64url");
+    return `${body}.${this.mac(body)}`;
+  }
+
+  /** The payload, or undefined when the token is malformed, forged or of another kind. */
+  open(kind: string, token: string): Record<string, unknown> | undefined {
+    const dot = token.indexOf(".");
+    if (dot <= 0) return undefined;
+    const body = token.slice(0, dot);
+    const given = Buffer.from(token.slice(dot + 1), "base64url");
+    const expected = Buffer.from(this.mac(body), "base64url");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    try {
+      const payload: unknown = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+      if (typeof payload !== "object" || payload === null || (payload as { kind?: unknown }).kind !== kind) return undefined;
+      return payload as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private mac(body: string): string {
+    return createHmac("sha256", this.key).update(body).digest("base64url");
+  }
+}
