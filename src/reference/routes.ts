@@ -43,7 +43,7 @@ function decodeLabels(raw: Record<string, string>): Record<string, string> {
     try {
       labels[name] = decodeURIComponent(value);
     } catch {
-      throw invalidParameter(`The ${name} path segment '${value}' is not valid percent-encoding`);
+      throw invalidParameter(`The ${name[0]!.toLowerCase()}${name.slice(1)} path segment '${value}' is not valid percent-encoding`);
     }
   }
   return labels;

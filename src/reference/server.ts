@@ -136,7 +136,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
-      else if (size > limit * 16) req.destroy();
+      else if (size > limit * 16) {
+        req.destroy();
+        reject(serviceError("RequestEntityTooLargeException", `The request body passed ${limit * 16} bytes and was cut off`));
+      }
     });
     req.on("end", () => {
       if (size > limit) reject(serviceError("RequestEntityTooLargeException", `The request body is ${size} bytes; at most ${limit} are accepted`));

@@ -20,8 +20,9 @@ export class TokenSealer {
     const dot = token.indexOf(".");
     if (dot <= 0) return undefined;
     const body = token.slice(0, dot);
-    const given = Buffer.from(token.slice(dot + 1), "base64url");
-    const expected = Buffer.from(this.mac(body), "base64url");
+    // Compare the MAC as text: decoding it first would let altered characters slip through.
+    const given = Buffer.from(token.slice(dot + 1));
+    const expected = Buffer.from(this.mac(body));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
     try {
       const payload: unknown = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
