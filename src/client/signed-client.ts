@@ -1,0 +1,160 @@
+/**
+ * The suite's only way to talk to an endpoint: signs each request with the AWS SDK's own
+ * SigV4 signer, enforces a deadline and a response-size cap, and returns the whole
+ * exchange. It never throws for what the network does: a refused connection, a timeout
+ * or an oversized answer comes back as an exchange with `transportError`, so the
+ * scenario that made the call reports it as its failure.
+ */
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { Hash } from "@smithy/hash-node";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { buildQuery } from "./encode.js";
+import type { Exchange, ReceivedResponse } from "./exchange.js";
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** Credentials plus the names a reproduction command refers to them by (secrets never appear in reports). */
+export interface NamedCredentials extends Credentials {
+  envNames: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+}
+
+export interface ClientSettings {
+  endpoint: string;
+  region: string;
+  credentials: NamedCredentials;
+  timeoutMs: number;
+  maxResponseBytes: number;
+}
+
+export interface OutgoingRequest {
+  operation: string;
+  method: "GET" | "POST" | "DELETE" | "PUT";
+  /** Already percent-encoded, as it goes on the wire. */
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: string;
+  /** Send without an Authorization header. */
+  unsigned?: boolean;
+}
+
+export class SignedClient {
+  private readonly base: URL;
+  private readonly agent: HttpAgent;
+  private readonly signer: SignatureV4;
+
+  constructor(readonly settings: ClientSettings) {
+    this.base = new URL(settings.endpoint);
+    this.agent = this.base.protocol === "https:" ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+    this.signer = new SignatureV4({ service: "cognito-sync", region: settings.region, credentials: settings.credentials, sha256: Hash.bind(null, "sha256") });
+  }
+
+  /** The same endpoint and limits with other credentials (e.g. ones bound to an identity). */
+  as(credentials: NamedCredentials): SignedClient {
+    return new SignedClient({ ...this.settings, credentials });
+  }
+
+  async send(req: OutgoingRequest): Promise<Exchange> {
+    const path = `${this.base.pathname.replace(/\/$/, "")}${req.path}`;
+    const url = `${this.base.origin}${path}${buildQuery(req.query ?? {})}`;
+    const headers: Record<string, string> = { host: this.base.host };
+    if (req.body !== undefined) headers["content-type"] = "application/json";
+    const signed = req.unsigned ? headers : await this.sign(req, path, headers);
+    const started = performance.now();
+    const outcome = await this.transmit(req.method, url, signed, req.body);
+    return {
+      operation: req.operation,
+      request: { method: req.method, url, headers: signed, ...(req.body === undefined ? {} : { body: req.body }) },
+      ...outcome,
+      durationMs: Math.round(performance.now() - started),
+      curl: this.curl(req, url, Boolean(req.unsigned)),
+    };
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private async sign(req: OutgoingRequest, path: string, headers: Record<string, string>): Promise<Record<string, string>> {
+    const query: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) query[k] = v;
+    const signed = await this.signer.sign({
+      method: req.method,
+      protocol: this.base.protocol,
+      hostname: this.base.hostname,
+      ...(this.base.port ? { port: Number(this.base.port) } : {}),
+      path,
+      query,
+      headers,
+      ...(req.body === undefined ? {} : { body: req.body }),
+    });
+    return Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  }
+
+  private transmit(method: string, url: string, headers: Record<string, string>, body?: string): Promise<{ response?: ReceivedResponse; transportError?: string }> {
+    const { timeoutMs, maxResponseBytes } = this.settings;
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (outcome: { response?: ReceivedResponse; transportError?: string }) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        resolve(outcome);
+      };
+      const send = url.startsWith("https:") ? httpsRequest : httpRequest;
+      const req = send(url, { method, headers, agent: this.agent });
+      const deadline = setTimeout(() => {
+        req.destroy();
+        finish({ transportError: `no complete answer within ${timeoutMs} ms (the request timeout)` });
+      }, timeoutMs);
+      req.on("error", (e: NodeJS.ErrnoException) => finish({ transportError: `${e.code ?? "error"}: ${e.message}` }));
+      req.on("response", (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxResponseBytes) {
+            req.destroy();
+            finish({ transportError: `the answer passed ${maxResponseBytes} bytes (the response size cap); HTTP ${res.statusCode}` });
+          } else chunks.push(chunk);
+        });
+        res.on("error", (e: NodeJS.ErrnoException) => finish({ transportError: `${e.code ?? "error"} while reading the answer: ${e.message}` }));
+        res.on("end", () => {
+          if (!res.complete) return finish({ transportError: `the connection closed before the answer was complete (HTTP ${res.statusCode})` });
+          finish({ response: toResponse(res, Buffer.concat(chunks).toString("utf8")) });
+        });
+      });
+      req.end(body);
+    });
+  }
+
+  private curl(req: OutgoingRequest, url: string, unsigned: boolean): string {
+    const names = this.settings.credentials.envNames;
+    const parts = ["curl", "-sS", "-i", "-X", req.method];
+    if (!unsigned) {
+      parts.push("--aws-sigv4", `'aws:amz:${this.settings.region}:cognito-sync'`, "--user", `"$${names.accessKeyId}:$${names.secretAccessKey}"`);
+      if (this.settings.credentials.sessionToken) parts.push("-H", `"x-amz-security-token: $${names.sessionToken}"`);
+    }
+    if (req.body !== undefined) parts.push("-H", "'content-type: application/json'", "--data-raw", shellQuote(req.body));
+    parts.push(shellQuote(url));
+    return parts.join(" ");
+  }
+}
+
+function toResponse(res: IncomingMessage, text: string): ReceivedResponse {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+  const response: ReceivedResponse = { status: res.statusCode ?? 0, headers, text };
+  try {
+    if (text.trim() !== "") response.json = JSON.parse(text);
+  } catch {
+    // not JSON: the assertions say so, with the text
+  }
+  return response;
+}
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;

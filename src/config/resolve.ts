@@ -1,0 +1,137 @@
+/** Turns flags, environment and an optional config file into one checked set of run settings. */
+import { readFileSync } from "node:fs";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "../cli/usage-error.js";
+import { settings, type Setting } from "./settings.js";
+
+export interface RunSettings {
+  endpoint?: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  sessionToken?: string;
+  identityPoolId?: string;
+  identityId?: string;
+  otherIdentityId?: string;
+  boundAccessKeyId?: string;
+  boundSecretAccessKey?: string;
+  boundSessionToken?: string;
+  stateUrl?: string;
+  timeoutMs: number;
+  grep?: string;
+  reportJson?: string;
+  reportJunit?: string;
+  seed?: number;
+  strict: boolean;
+  interpretations: Record<string, string>;
+  list: boolean;
+  help: boolean;
+}
+
+type Raw = string | boolean | string[] | number | Record<string, unknown>;
+
+export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv): RunSettings {
+  const flags = parseFlags(argv);
+  const configPath = typeof flags.config === "string" ? flags.config : undefined;
+  const file = configPath === undefined ? {} : readConfigFile(configPath);
+  const out: Record<string, unknown> = { region: "us-east-1", timeoutMs: 10_000, strict: false, interpretations: {}, list: false, help: flags.help === true };
+
+  for (const s of settings) {
+    const fromFlag = s.flag === undefined ? undefined : flags[s.flag];
+    const fromEnv = s.env?.map((name) => env[name]).find((v) => v !== undefined && v !== "");
+    const fromFile = s.file === undefined ? undefined : lookup(file, s.file);
+    const [value, where] =
+      fromFlag !== undefined ? [fromFlag, `--${s.flag}`] : fromEnv !== undefined ? [fromEnv, `$${s.env!.find((n) => env[n] === fromEnv)}`] : [fromFile, `'${s.file}' in ${configPath}`];
+    if (value !== undefined) out[s.key] = convert(s, value as Raw, where);
+  }
+  return out as unknown as RunSettings;
+}
+
+function parseFlags(argv: readonly string[]): Record<string, Raw | undefined> {
+  const options: NonNullable<ParseArgsConfig["options"]> = { config: { type: "string" }, help: { type: "boolean", short: "h" } };
+  for (const s of settings) {
+    if (s.flag === undefined) continue;
+    options[s.flag] = s.kind === "boolean" ? { type: "boolean" } : s.kind === "pairs" ? { type: "string", multiple: true } : { type: "string" };
+  }
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Record<string, Raw | undefined>;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}; see --help`);
+  }
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read config file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`config file ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new UsageError(`config file ${path} must hold a JSON object`);
+  const known = new Set(settings.flatMap((s) => (s.file ? [s.file] : [])));
+  for (const key of leafKeys(parsed as Record<string, unknown>)) {
+    if (!known.has(key) && ![...known].some((k) => key.startsWith(`${k}.`))) {
+      throw new UsageError(`config file ${path}: unknown setting '${key}' (known: ${[...known].join(", ")})`);
+    }
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Dotted paths of the file's settings; objects are walked except where a setting takes a whole object. */
+function leafKeys(obj: Record<string, unknown>, prefix = ""): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => {
+    const path = `${prefix}${k}`;
+    const takesObject = settings.some((s) => s.file === path && s.kind === "pairs");
+    return typeof v === "object" && v !== null && !Array.isArray(v) && !takesObject ? leafKeys(v as Record<string, unknown>, `${path}.`) : [path];
+  });
+}
+
+const lookup = (obj: Record<string, unknown>, path: string): unknown =>
+  path.split(".").reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Record<string, unknown>)[k] : undefined), obj);
+
+function convert(s: Setting, value: Raw, where: string): unknown {
+  const fail = (what: string) => new UsageError(`${where} ${what}, not ${JSON.stringify(value)}`);
+  switch (s.kind) {
+    case "string":
+      if (typeof value !== "string" || value === "") throw fail("must be a non-empty string");
+      return value;
+    case "url": {
+      if (typeof value !== "string") throw fail("must be a URL");
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        throw fail("must be an http:// or https:// URL");
+      }
+      if (url.protocol !== "http:" && url.protocol !== "https:") throw fail("must be an http:// or https:// URL");
+      return value.replace(/\/+$/, "");
+    }
+    case "integer": {
+      const n = typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
+      if (!Number.isSafeInteger(n) || n < (s.key === "seed" ? 0 : 1)) throw fail(s.key === "seed" ? "must be a whole number, 0 or more" : "must be a whole number above 0");
+      return n;
+    }
+    case "boolean":
+      if (typeof value === "boolean") return value;
+      throw fail("must be true or false");
+    case "pairs": {
+      if (typeof value === "object" && !Array.isArray(value)) {
+        for (const v of Object.values(value)) if (typeof v !== "string") throw fail("must map names to strings");
+        return value;
+      }
+      const pairs: Record<string, string> = {};
+      for (const item of value as string[]) {
+        const m = /^([\w-]+)=([\w-]+)$/.exec(item);
+        if (!m) throw new UsageError(`${where} takes NAME=CHOICE, not '${item}'`);
+        pairs[m[1]!] = m[2]!;
+      }
+      return pairs;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Every setting of a conformance run, in one table: its flag, environment variables and
+ * config-file key, so that parsing, precedence and --help can never disagree.
+ * Precedence: flag, then environment, then config file, then default.
+ */
+export type Kind = "url" | "string" | "integer" | "boolean" | "pairs";
+
+export interface Setting {
+  key: string;
+  kind: Kind;
+  /** Long flag name without dashes; absent for settings that must not appear on a command line (secrets). */
+  flag?: string;
+  env?: readonly string[];
+  /** Dotted path in the JSON config file. */
+  file?: string;
+  help: string;
+  /** Shown in --help; the real default is applied when the run is set up. */
+  defaultText?: string;
+}
+
+export const settings: readonly Setting[] = [
+  { key: "endpoint", kind: "url", flag: "endpoint", env: ["AWS_ENDPOINT_URL_COGNITO_SYNC", "AWS_ENDPOINT_URL"], file: "endpoint", help: "base URL of the Cognito Sync implementation under test", defaultText: "the embedded reference endpoint, started for the run" },
+  { key: "region", kind: "string", flag: "region", env: ["AWS_REGION", "AWS_DEFAULT_REGION"], file: "region", help: "region used in signatures and in generated identity ids", defaultText: "us-east-1" },
+  { key: "accessKeyId", kind: "string", env: ["AWS_ACCESS_KEY_ID"], file: "credentials.accessKeyId", help: "access key id of developer credentials (access to the whole pool)", defaultText: "a placeholder, fine for servers that do not check signatures" },
+  { key: "secretAccessKey", kind: "string", env: ["AWS_SECRET_ACCESS_KEY"], file: "credentials.secretAccessKey", help: "secret access key of the developer credentials" },
+  { key: "sessionToken", kind: "string", env: ["AWS_SESSION_TOKEN"], file: "credentials.sessionToken", help: "session token of temporary developer credentials" },
+  { key: "identityPoolId", kind: "string", flag: "identity-pool-id", env: ["COGNITO_SYNC_IDENTITY_POOL_ID"], file: "identityPoolId", help: "identity pool the run works in", defaultText: "a fresh valid id per run" },
+  { key: "identityId", kind: "string", flag: "identity-id", env: ["COGNITO_SYNC_IDENTITY_ID"], file: "identityId", help: "identity whose datasets the run creates", defaultText: "a fresh valid id per run" },
+  { key: "otherIdentityId", kind: "string", flag: "other-identity-id", env: ["COGNITO_SYNC_OTHER_IDENTITY_ID"], file: "otherIdentityId", help: "a second identity, for the isolation checks", defaultText: "a fresh valid id per run" },
+  { key: "boundAccessKeyId", kind: "string", env: ["COGNITO_SYNC_BOUND_ACCESS_KEY_ID"], file: "boundCredentials.accessKeyId", help: "credentials bound to the identity above (e.g. from Cognito Identity), for the isolation checks" },
+  { key: "boundSecretAccessKey", kind: "string", env: ["COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY"], file: "boundCredentials.secretAccessKey", help: "secret of the bound credentials" },
+  { key: "boundSessionToken", kind: "string", env: ["COGNITO_SYNC_BOUND_SESSION_TOKEN"], file: "boundCredentials.sessionToken", help: "session token of the bound credentials" },
+  { key: "stateUrl", kind: "url", flag: "state-url", env: ["COGNITO_SYNC_STATE_URL"], file: "stateUrl", help: "provider-state URL (Pact state-change protocol, see docs/provider-states.md); without it, scenarios that need a state are skipped", defaultText: "the embedded reference's, when no endpoint is given" },
+  { key: "timeoutMs", kind: "integer", flag: "timeout", env: ["COGNITO_SYNC_TIMEOUT_MS"], file: "timeoutMs", help: "milliseconds one request may take, answer included", defaultText: "10000" },
+  { key: "grep", kind: "string", flag: "grep", file: "grep", help: "run only tests whose title (with requirement ids) matches this regular expression" },
+  { key: "reportJson", kind: "string", flag: "report-json", file: "reportJson", help: "write a JSON report to this file" },
+  { key: "reportJunit", kind: "string", flag: "report-junit", file: "reportJunit", help: "write a JUnit XML report to this file" },
+  { key: "seed", kind: "integer", flag: "seed", env: ["COGNITO_SYNC_SEED"], file: "seed", help: "seed of the generated inputs (printed at the start of every run)", defaultText: "random" },
+  { key: "strict", kind: "boolean", flag: "strict", file: "strict", help: "exit 1 when a SHOULD requirement fails, too" },
+  { key: "interpretations", kind: "pairs", flag: "interpretation", file: "interpretations", help: "NAME=CHOICE: how to read a point the sources leave open (see README); repeatable" },
+  { key: "list", kind: "boolean", flag: "list", help: "list what would run, with requirement ids, and what would be skipped and why; contacts no endpoint" },
+];
