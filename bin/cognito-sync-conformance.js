@@ -4,5 +4,8 @@ import { register } from "tsx/esm/api";
 
 register();
 const { main } = await import("../src/cli/main.ts");
-// `serve` keeps the process alive through its listening socket; other commands end here.
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+const code = await main(args);
+// `serve` lives on through its listening socket; everything else ends here, even if a
+// misbehaving endpoint left a socket open.
+if (args[0] !== "serve" || code !== 0) process.exit(code);

@@ -1,36 +1,29 @@
 /** Entry point of the `cognito-sync-conformance` command: picks the subcommand, maps failures to exit codes. */
+import { runSuite } from "./run-suite.js";
 import { serve } from "./serve.js";
 import { UsageError } from "./usage-error.js";
 
-const help = `Usage: cognito-sync-conformance <command> [options]
-
-Commands:
-  serve     start the embedded reference endpoint (see: serve --help)
-
-Options:
-  -h, --help  show this text
-`;
-
-const commands: Record<string, (args: string[]) => Promise<void>> = { serve };
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  serve: async (args) => (await serve(args), 0),
+};
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [first, ...rest] = argv;
   try {
-    if (command === undefined || command === "--help" || command === "-h") {
-      process.stdout.write(help);
-      return command === undefined ? 2 : 0;
+    if (first !== undefined && !first.startsWith("-")) {
+      const command = commands[first];
+      if (!command) throw new UsageError(`unknown command '${first}'; see --help`);
+      return await command(rest);
     }
-    const run = commands[command];
-    if (!run) throw new UsageError(`unknown command '${command}'; see --help`);
-    await run(rest);
-    return 0;
+    return await runSuite(argv);
   } catch (e) {
-    // parseArgs reports bad flags with a code; both kinds are the caller's to fix.
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`cognito-sync-conformance: ${(e as Error).message}\n`);
+    if (e instanceof UsageError) {
+      process.stderr.write(`cognito-sync-conformance: ${e.message}\n`);
       return 2;
     }
-    throw e;
+    // A bug of the suite itself: one line, the stack only on request.
+    process.stderr.write(`cognito-sync-conformance: internal error: ${(e as Error)?.message ?? String(e)} (set COGNITO_SYNC_DEBUG=1 for the stack)\n`);
+    if (process.env.COGNITO_SYNC_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+    return 3;
   }
 }
-

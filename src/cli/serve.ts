@@ -1,13 +1,14 @@
 /** `serve`: the reference endpoint as a stand-alone process, until it is stopped. */
 import { parseArgs } from "node:util";
 import type { KnownCredentials } from "../reference/auth.js";
+import { STATE_PATH } from "../reference/provider-states.js";
 import { createReferenceEndpoint } from "../reference/server.js";
 import { UsageError } from "./usage-error.js";
 
 export const serveHelp = `Usage: cognito-sync-conformance serve [--port N] [--host ADDRESS] [--credential SPEC]...
 
-Starts the embedded reference endpoint and prints the URL it listens on. Runs until
-stopped (Ctrl-C or SIGTERM).
+Starts the embedded reference endpoint and prints the URL it listens on, then the URL of
+its provider-state hook (for --state-url). Runs until stopped (Ctrl-C or SIGTERM).
 
   --port N           TCP port; 0 (the default) picks a free one
   --host ADDRESS     address to listen on (default 127.0.0.1)
@@ -18,17 +19,7 @@ stopped (Ctrl-C or SIGTERM).
 `;
 
 export async function serve(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: "string", default: "0" },
-      host: { type: "string", default: "127.0.0.1" },
-      credential: { type: "string", multiple: true, default: [] },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
+  const { values } = parseFlags(args);
   if (values.help) {
     process.stdout.write(serveHelp);
     return;
@@ -44,10 +35,28 @@ export async function serve(args: string[]): Promise<void> {
   } catch (e) {
     throw new UsageError(`cannot listen on ${values.host}:${port}: ${(e as Error).message}`);
   }
-  process.stdout.write(`${url}\n`);
+  process.stdout.write(`${url}\nprovider states: ${url}${STATE_PATH}\n`);
   const stop = () => void endpoint.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+function parseFlags(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        port: { type: "string", default: "0" },
+        host: { type: "string", default: "127.0.0.1" },
+        credential: { type: "string", multiple: true, default: [] },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}; see serve --help`);
+  }
 }
 
 function parseCredential(spec: string): KnownCredentials {

@@ -49,6 +49,10 @@ export class Authenticator {
     this.known.set(credentials.accessKeyId, credentials);
   }
 
+  unregister(accessKeyId: string): void {
+    this.known.delete(accessKeyId);
+  }
+
   async authenticate(req: SignedRequest): Promise<Caller> {
     const header = req.headers.authorization;
     if (!header) throw notAuthorized("Missing Authentication Token: sign the request with AWS Signature Version 4");

@@ -13,8 +13,8 @@ export class Faults {
     this.armed.set(operation, { status, remaining: times });
   }
 
-  clear(): void {
-    this.armed.clear();
+  disarm(operation: string): void {
+    this.armed.delete(operation);
   }
 
   /** The injected error for this call, if one is armed; each call uses one up. */

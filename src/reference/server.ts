@@ -12,6 +12,7 @@ import { Faults } from "./faults.js";
 import { deleteDataset, describeDataset, listDatasets } from "./operations/datasets.js";
 import { listRecords } from "./operations/list-records.js";
 import { updateRecords } from "./operations/update-records.js";
+import { changeState, STATE_PATH } from "./provider-states.js";
 import { route, type Operation } from "./routes.js";
 import { Sessions } from "./sessions.js";
 import { AWS_LIMITS, MemoryStore, type DatasetStore, type Limits } from "./store.js";
@@ -71,6 +72,8 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
       const q = url.indexOf("?");
       const rawPath = q < 0 ? url : url.slice(0, q);
       const rawQuery = q < 0 ? "" : url.slice(q + 1);
+      // Provider states are the suite's back door, outside the API: no signature, no AWS error shape.
+      if (rawPath === STATE_PATH && req.method === "POST") return changeState(body, { store, faults, auth });
       const { operation, labels } = route(req.method ?? "", rawPath);
       const caller = await auth.authenticate({ method: req.method ?? "", rawPath, rawQuery, headers: req.headers, body });
       const injected = faults.take(operation);

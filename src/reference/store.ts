@@ -79,6 +79,8 @@ export interface DatasetStore {
   /** Datasets of one identity, by name, starting after `afterName`. */
   datasets(identityPoolId: string, identityId: string, afterName: string | undefined, limit: number): { datasets: DatasetInfo[]; more: boolean };
   setMergedDatasetNames(ref: DatasetRef, names: readonly string[]): void;
+  /** Replaces a dataset with exactly these records and count (for provider states). */
+  load(ref: DatasetRef, records: readonly StoredRecord[], syncCount: number, now: number): void;
 }
 
 interface LogEntry {
@@ -171,6 +173,21 @@ class Dataset {
     return { kind: "applied", records: written };
   }
 
+  load(records: readonly StoredRecord[], syncCount: number): void {
+    const sorted = [...records].sort((a, b) => a.syncCount - b.syncCount || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.records.clear();
+    this.dataStorage = 0;
+    this.numRecords = 0;
+    for (const r of sorted) {
+      this.records.set(r.key, { ...r });
+      this.dataStorage += recordBytes(r);
+      if (r.value !== undefined) this.numRecords++;
+    }
+    this.log = sorted.map((r) => ({ syncCount: r.syncCount, key: r.key }));
+    this.stale = 0;
+    this.syncCount = syncCount;
+  }
+
   private live(entry: LogEntry): StoredRecord | undefined {
     const record = this.records.get(entry.key);
     return record && record.syncCount === entry.syncCount ? record : undefined;
@@ -246,9 +263,19 @@ export class MemoryStore implements DatasetStore {
   }
 
   setMergedDatasetNames(ref: DatasetRef, names: readonly string[]): void {
-    let dataset = this.find(ref);
-    if (!dataset) this.owned(ref.identityPoolId, ref.identityId).set(ref.datasetName, (dataset = this.fresh(ref, Date.now())));
-    dataset.mergedDatasetNames = names.length > 0 ? [...names] : undefined;
+    this.findOrCreate(ref, Date.now()).mergedDatasetNames = names.length > 0 ? [...names] : undefined;
+  }
+
+  load(ref: DatasetRef, records: readonly StoredRecord[], syncCount: number, now: number): void {
+    this.findOrCreate(ref, now).load(records, syncCount);
+  }
+
+  private findOrCreate(ref: DatasetRef, now: number): Dataset {
+    const found = this.find(ref);
+    if (found) return found;
+    const dataset = this.fresh(ref, now);
+    this.owned(ref.identityPoolId, ref.identityId).set(ref.datasetName, dataset);
+    return dataset;
   }
 
   private find(ref: DatasetRef): Dataset | undefined {

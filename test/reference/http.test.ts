@@ -515,7 +515,7 @@ describe("reference endpoint over HTTP", () => {
   describe("fault injection", () => {
     const endpoint = useEndpoint();
     const app = () => endpoint().server;
-    afterEach(() => endpoint().faults.clear());
+    afterEach(() => endpoint().faults.disarm("ListRecords"));
 
     it("arm('ListRecords', 429, 2) → two 429 TooManyRequestsException, then 200", async () => {
       const ds = dataset();

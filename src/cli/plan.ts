@@ -1,0 +1,51 @@
+/** From checked settings to the run plan: ids, prefix, seed, interpretations, capabilities. */
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import type { RunSettings } from "../config/resolve.js";
+import { chooseInterpretations } from "../harness/catalogue.js";
+import type { RunPlan } from "../harness/run.js";
+import { UsageError } from "./usage-error.js";
+
+const DEVELOPER_ENV = { accessKeyId: "AWS_ACCESS_KEY_ID", secretAccessKey: "AWS_SECRET_ACCESS_KEY", sessionToken: "AWS_SESSION_TOKEN" };
+const BOUND_ENV = { accessKeyId: "COGNITO_SYNC_BOUND_ACCESS_KEY_ID", secretAccessKey: "COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY", sessionToken: "COGNITO_SYNC_BOUND_SESSION_TOKEN" };
+
+export function developerCredentials(s: RunSettings) {
+  if ((s.accessKeyId === undefined) !== (s.secretAccessKey === undefined)) {
+    throw new UsageError("set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or credentials.accessKeyId and credentials.secretAccessKey in the config file), or neither");
+  }
+  return {
+    // Placeholders serve servers that do not check signatures, and the embedded reference.
+    accessKeyId: s.accessKeyId ?? "AKIDCONFORMANCE",
+    secretAccessKey: s.secretAccessKey ?? "conformance-placeholder-secret",
+    ...(s.sessionToken ? { sessionToken: s.sessionToken } : {}),
+    envNames: DEVELOPER_ENV,
+  };
+}
+
+/** `stateUrl` is the configured one, or the embedded reference's when the run starts it. */
+export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLabel: string): RunPlan {
+  const freshId = () => `${s.region}:${randomUUID()}`;
+  const hasBound = s.boundAccessKeyId !== undefined || s.boundSecretAccessKey !== undefined;
+  if (hasBound && (s.boundAccessKeyId === undefined || s.boundSecretAccessKey === undefined)) {
+    throw new UsageError("bound credentials need both COGNITO_SYNC_BOUND_ACCESS_KEY_ID and COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY (or boundCredentials.accessKeyId and .secretAccessKey)");
+  }
+  if (hasBound && s.identityId === undefined) throw new UsageError("bound credentials belong to one identity: give its id with --identity-id");
+
+  const bound: RunPlan["bound"] = hasBound
+    ? { via: "config", credentials: { accessKeyId: s.boundAccessKeyId!, secretAccessKey: s.boundSecretAccessKey!, ...(s.boundSessionToken ? { sessionToken: s.boundSessionToken } : {}), envNames: BOUND_ENV } }
+    : stateUrl !== undefined
+      ? { via: "state", credentials: { accessKeyId: `AKIDBOUND${randomBytes(6).toString("hex").toUpperCase()}`, secretAccessKey: randomBytes(20).toString("base64url"), envNames: BOUND_ENV } }
+      : { via: "none", reason: "no bound credentials configured (COGNITO_SYNC_BOUND_ACCESS_KEY_ID ...) and no --state-url to bind generated ones" };
+
+  return {
+    region: s.region,
+    endpointLabel,
+    identityPoolId: s.identityPoolId ?? freshId(),
+    identityId: s.identityId ?? freshId(),
+    otherIdentityId: s.otherIdentityId ?? freshId(),
+    prefix: `csc-${randomBytes(4).toString("hex")}`,
+    seed: s.seed ?? randomInt(0, 2 ** 31),
+    interpretations: chooseInterpretations(s.interpretations),
+    states: stateUrl !== undefined ? { available: true } : { available: false, reason: "no --state-url configured" },
+    bound,
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The default command: run the whole conformance suite against the configured endpoint,
+ * or against the embedded reference endpoint when none is configured.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import Mocha from "mocha";
+import { listRecordsRequest } from "../client/cognito-sync.js";
+import { SignedClient } from "../client/signed-client.js";
+import { resolveSettings, type RunSettings } from "../config/resolve.js";
+import { settings } from "../config/settings.js";
+import { interpretations } from "../harness/catalogue.js";
+import { registry, skipReason } from "../harness/conformance.js";
+import { setPlan, setRun, type RunContext, type RunPlan } from "../harness/run.js";
+import { StateHook } from "../harness/states.js";
+import { STATE_PATH } from "../reference/provider-states.js";
+import { startReferenceEndpoint } from "../reference/server.js";
+import { ConformanceReporter } from "../report/reporter.js";
+import { exitCodeFor, summarize, type TestResult } from "../report/results.js";
+import { developerCredentials, planRun } from "./plan.js";
+import { UsageError } from "./usage-error.js";
+
+const SPECS = new URL("../../specs/", import.meta.url);
+const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+export function suiteHelp(): string {
+  const rows = settings.map((s) => {
+    const where = [s.flag ? `--${s.flag}${s.kind === "boolean" ? "" : s.kind === "pairs" ? " NAME=CHOICE" : " VALUE"}` : undefined, ...(s.env ?? []).map((e) => `$${e}`), s.file ? `config: ${s.file}` : undefined].filter(Boolean);
+    return `  ${where.join(" | ")}\n      ${s.help}${s.defaultText ? ` (default: ${s.defaultText})` : ""}`;
+  });
+  const open = interpretations.map((i) => `  ${i.name}: ${Object.keys(i.choices).join(" | ")} (default ${i.default}) - ${i.question}`);
+  return [
+    "Usage: cognito-sync-conformance [options]          run the suite",
+    "       cognito-sync-conformance serve [options]    start the reference endpoint (serve --help)",
+    "",
+    "Runs the Cognito Sync ListRecords conformance suite against an endpoint; with no endpoint,",
+    "against the embedded reference endpoint. A flag beats an environment variable, which beats",
+    "the config file. Exit codes: 0 no MUST requirement failed, 1 one did (or a SHOULD one with",
+    "--strict), 2 bad usage or configuration, or an endpoint that cannot be reached.",
+    "",
+    "  --config FILE",
+    "      JSON config file with the keys shown as 'config:' below",
+    ...rows,
+    "  -h, --help",
+    "      show this text",
+    "",
+    "Interpretations of points the sources leave open (--interpretation NAME=CHOICE):",
+    ...open,
+    "",
+  ].join("\n");
+}
+
+export async function runSuite(argv: string[]): Promise<number> {
+  const s = resolveSettings(argv, process.env);
+  if (s.help) {
+    process.stdout.write(suiteHelp());
+    return 0;
+  }
+  const grep = compileGrep(s.grep);
+  const credentials = developerCredentials(s);
+
+  if (s.list) {
+    // Without an endpoint the run would start the reference, whose state hook is always there.
+    const plan = planRun(s, s.endpoint === undefined ? STATE_PATH : s.stateUrl, s.endpoint ?? "the embedded reference endpoint");
+    await loadSpecs(plan, grep);
+    return list(plan, s, grep);
+  }
+
+  const embedded = s.endpoint === undefined ? await startReferenceEndpoint() : undefined;
+  const endpoint = embedded?.url ?? s.endpoint!;
+  const stateUrl = embedded ? `${embedded.url}${STATE_PATH}` : s.stateUrl;
+  const plan = planRun(s, stateUrl, embedded ? `the embedded reference endpoint (${embedded.url})` : endpoint);
+  const client = new SignedClient({ endpoint, region: s.region, credentials, timeoutMs: s.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES });
+  const run: RunContext = {
+    plan,
+    client,
+    ...(plan.bound.via === "none" ? {} : { boundClient: client.as(plan.bound.credentials) }),
+    ...(stateUrl ? { states: new StateHook(stateUrl, s.timeoutMs) } : {}),
+    cleanupProblems: [],
+  };
+  try {
+    process.stdout.write(
+      `cognito-sync-conformance: endpoint ${plan.endpointLabel}\n` +
+        `  seed ${plan.seed} (repeat with --seed ${plan.seed}); identity pool ${plan.identityPoolId}; identity ${plan.identityId}; datasets ${plan.prefix}-*\n`,
+    );
+    await probe(client, plan);
+    setRun(run);
+    const results = await runMocha(plan, grep, s);
+    return finish(results, s, plan, run);
+  } finally {
+    client.close();
+    run.boundClient?.close();
+    await embedded?.close();
+  }
+}
+
+function compileGrep(pattern: string | undefined): RegExp | undefined {
+  if (pattern === undefined) return undefined;
+  try {
+    return new RegExp(pattern);
+  } catch (e) {
+    throw new UsageError(`--grep is not a valid regular expression: ${(e as Error).message}`);
+  }
+}
+
+/** One ListRecords before anything else: an endpoint that cannot answer at all ends the run with exit 2. */
+async function probe(client: SignedClient, plan: RunPlan): Promise<void> {
+  const ex = await client.send(listRecordsRequest({ identityPoolId: plan.identityPoolId, identityId: plan.identityId, datasetName: `${plan.prefix}-probe` }));
+  if (ex.transportError) throw new UsageError(`cannot reach the endpoint ${client.settings.endpoint}: ${ex.transportError}; check --endpoint and that the server is running`);
+}
+
+async function loadSpecs(plan: RunPlan, grep: RegExp | undefined, options: Mocha.MochaOptions = {}): Promise<Mocha> {
+  setPlan(plan);
+  const mocha = new Mocha({ timeout: 60_000, ...(grep ? { grep } : {}), ...options });
+  const dir = fileURLToPath(SPECS);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".spec.ts")).sort()) mocha.addFile(`${dir}${file}`);
+  await mocha.loadFilesAsync();
+  return mocha;
+}
+
+async function runMocha(plan: RunPlan, grep: RegExp | undefined, s: RunSettings): Promise<TestResult[]> {
+  const results: TestResult[] = [];
+  const mocha = await loadSpecs(plan, grep, { reporter: ConformanceReporter, reporterOptions: { results, ...(s.reportJunit ? { junitFile: s.reportJunit } : {}) } });
+  if (s.reportJunit) mkdirSync(dirname(s.reportJunit), { recursive: true });
+  await new Promise<void>((resolve) => mocha.run(() => resolve()));
+  return results;
+}
+
+function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunContext): number {
+  const summary = summarize(results);
+  if (s.reportJson) writeReport(s.reportJson, { summary, run: describePlan(plan), tests: results });
+  for (const problem of run.cleanupProblems) process.stdout.write(`cleanup: ${problem}\n`);
+  const code = exitCodeFor(summary, s.strict);
+  process.stdout.write(
+    `verdict: ${code === 0 ? "conforms" : "does not conform"} (${summary.mustFailed} MUST and ${summary.shouldFailed} SHOULD requirement checks failed${s.strict ? "; --strict" : ""})\n` +
+      `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`,
+  );
+  return code;
+}
+
+/** --list: what would run, with requirement ids, and what would be skipped and why. */
+function list(plan: RunPlan, s: RunSettings, grep: RegExp | undefined): number {
+  const tests = registry
+    .filter((m) => !grep || grep.test(`${m.title} [${m.requirements.join(" ")}]`))
+    .map((m) => {
+      const reason = skipReason(m, plan);
+      return { id: m.id, title: m.title, requirements: m.requirements, level: m.level, status: reason ? "would skip" : "would run", ...(reason ? { reason } : {}) };
+    });
+  for (const t of tests) process.stdout.write(`${t.status === "would run" ? "run " : "skip"}  ${t.level.padEnd(6)} ${t.id}  [${t.requirements.join(" ")}]${t.reason ? `\n        ${t.reason}` : ""}\n`);
+  const skipped = tests.filter((t) => t.status === "would skip").length;
+  process.stdout.write(`${tests.length - skipped} would run, ${skipped} would be skipped\n`);
+  if (s.reportJson) writeReport(s.reportJson, { summary: { planned: tests.length - skipped, skipped }, run: describePlan(plan), tests });
+  return 0;
+}
+
+const describePlan = (p: RunPlan) => ({ endpoint: p.endpointLabel, seed: p.seed, identityPoolId: p.identityPoolId, identityId: p.identityId, prefix: p.prefix, interpretations: p.interpretations });
+
+function writeReport(path: string, report: object): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  } catch (e) {
+    throw new UsageError(`cannot write the report ${path}: ${(e as Error).message}`);
+  }
+}

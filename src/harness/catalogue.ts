@@ -1,0 +1,49 @@
+/** The requirements catalogue and the open-point interpretations, read from specs/. */
+import { readFileSync } from "node:fs";
+import { UsageError } from "../cli/usage-error.js";
+
+export type Level = "MUST" | "SHOULD";
+
+export interface Requirement {
+  id: string;
+  level: Level;
+  statement: string;
+  source: { kind: "doc" | "model" | "protocol" | "client" | "observed" | "interpretation"; ref: string };
+  interpretation?: string;
+}
+
+export interface Interpretation {
+  name: string;
+  question: string;
+  default: string;
+  choices: Record<string, string>;
+}
+
+const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../../specs/${file}`, import.meta.url), "utf8")) as T;
+
+export const requirements: ReadonlyMap<string, Requirement> = new Map(
+  read<{ requirements: Requirement[] }>("requirements.json").requirements.map((r) => [r.id, r]),
+);
+export const interpretations: readonly Interpretation[] = read<{ interpretations: Interpretation[] }>("interpretations.json").interpretations;
+
+export function requirement(id: string): Requirement {
+  const r = requirements.get(id);
+  if (!r) throw new Error(`unknown requirement id ${id}: add it to specs/requirements.json`);
+  return r;
+}
+
+/** The highest level among some requirements: a test is as strict as its strictest check. */
+export const levelOf = (ids: readonly string[]): Level => (ids.some((id) => requirement(id).level === "MUST") ? "MUST" : "SHOULD");
+
+/** Every interpretation's choice for this run: the defaults, overridden by the user's picks. */
+export function chooseInterpretations(picked: Record<string, string>): Record<string, string> {
+  const chosen: Record<string, string> = {};
+  for (const i of interpretations) chosen[i.name] = i.default;
+  for (const [name, choice] of Object.entries(picked)) {
+    const i = interpretations.find((x) => x.name === name);
+    if (!i) throw new UsageError(`unknown interpretation '${name}' (known: ${interpretations.map((x) => x.name).join(", ")})`);
+    if (!(choice in i.choices)) throw new UsageError(`interpretation ${name} has no choice '${choice}' (choices: ${Object.keys(i.choices).join(", ")})`);
+    chosen[name] = choice;
+  }
+  return chosen;
+}

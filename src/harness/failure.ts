@@ -1,0 +1,56 @@
+/**
+ * Failures that say what broke: the requirement (id, level, statement, source), what was
+ * expected, what came back, and the exchange with a command line that repeats it.
+ */
+import { describeExchange, type Exchange } from "../client/exchange.js";
+import { requirement, type Level, type Requirement } from "./catalogue.js";
+
+abstract class ReportedFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    // The message is the whole story; a stack trace of the harness would only hide it.
+    this.stack = `${this.constructor.name}: ${message}`;
+  }
+}
+
+export class ConformanceFailure extends ReportedFailure {
+  readonly requirement: Requirement;
+
+  constructor(requirementId: string, readonly expected: string, readonly actual: string, readonly exchange?: Exchange) {
+    const r = requirement(requirementId);
+    super(
+      [
+        `${r.id} (${r.level}) ${r.statement}`,
+        `  source (${r.source.kind}): ${r.source.ref}`,
+        `  expected: ${expected}`,
+        `  actual:   ${actual}`,
+        ...(exchange ? ["  exchange:", indent(describeExchange(exchange), 4)] : []),
+      ].join("\n"),
+    );
+    this.requirement = r;
+  }
+
+  get level(): Level {
+    return this.requirement.level;
+  }
+}
+
+/**
+ * The run could not put the endpoint into the state a scenario needs (seeding through the
+ * public API, or a provider state). Not a verdict on ListRecords, but the scenario cannot
+ * be judged, so it fails with what the endpoint or hook answered.
+ */
+export class SetupFailure extends ReportedFailure {
+  constructor(what: string, detail: string, readonly exchange?: Exchange) {
+    super([`setup failed: ${what}`, `  ${detail}`, ...(exchange ? ["  exchange:", indent(describeExchange(exchange), 4)] : [])].join("\n"));
+  }
+}
+
+/** The endpoint did not answer (refused, reset, timed out, too large). */
+export class TransportFailure extends ReportedFailure {
+  constructor(readonly exchange: Exchange) {
+    super([`the endpoint gave no usable answer: ${exchange.transportError}`, "  exchange:", indent(describeExchange(exchange), 4)].join("\n"));
+  }
+}
+
+const indent = (text: string, n: number) => text.replace(/^/gm, " ".repeat(n));

@@ -1,0 +1,57 @@
+/**
+ * What the scenarios run against. The plan is known before any endpoint is contacted (ids,
+ * seed, which capabilities the configuration provides) so specs can be listed and
+ * generated from it; the live clients are added once the endpoint is up.
+ */
+import type { NamedCredentials, SignedClient } from "../client/signed-client.js";
+import type { StateHook } from "./states.js";
+
+export interface RunPlan {
+  region: string;
+  endpointLabel: string;
+  identityPoolId: string;
+  identityId: string;
+  otherIdentityId: string;
+  /** Per-run prefix of every dataset name, so runs and tests never share data. */
+  prefix: string;
+  seed: number;
+  interpretations: Record<string, string>;
+  /** Whether provider states can be set up, and if not, why. */
+  states: { available: true } | { available: false; reason: string };
+  /**
+   * Credentials bound to `identityId` for the isolation checks: configured by the user, or
+   * generated and bound through a provider state, or none (with the reason).
+   */
+  bound: { via: "config" | "state"; credentials: NamedCredentials } | { via: "none"; reason: string };
+}
+
+export interface RunContext {
+  plan: RunPlan;
+  client: SignedClient;
+  /** The same endpoint with the bound credentials, when the plan has them. */
+  boundClient?: SignedClient;
+  states?: StateHook;
+  /** Problems met while cleaning up after tests; reported, never a verdict. */
+  cleanupProblems: string[];
+}
+
+let plan: RunPlan | undefined;
+let live: RunContext | undefined;
+
+export function setPlan(p: RunPlan): void {
+  plan = p;
+}
+
+export function setRun(r: RunContext): void {
+  live = r;
+}
+
+export function currentPlan(): RunPlan {
+  if (!plan) throw new Error("no conformance run is planned: run the specs through the cognito-sync-conformance command");
+  return plan;
+}
+
+export function currentRun(): RunContext {
+  if (!live) throw new Error("no conformance run is live: run the specs through the cognito-sync-conformance command");
+  return live;
+}

@@ -1,0 +1,233 @@
+/**
+ * What a scenario body works with: its own datasets (named from the run's prefix and
+ * deleted afterwards), seeding through the public API, provider states, ListRecords calls
+ * that all pass the shared well-formedness check, and checks tied to requirement ids.
+ */
+import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type ListRecordsQuery, type PatchBody } from "../client/cognito-sync.js";
+import type { Exchange } from "../client/exchange.js";
+import type { OutgoingRequest, SignedClient } from "../client/signed-client.js";
+import type { TestMeta } from "./conformance.js";
+import { ConformanceFailure, SetupFailure } from "./failure.js";
+import type { RunContext, RunPlan } from "./run.js";
+import { assertWellFormed, resolvedErrorType } from "./well-formed.js";
+
+export interface RecordOut {
+  Key: string;
+  Value?: string | null;
+  SyncCount: number;
+  LastModifiedDate?: number;
+  LastModifiedBy?: string | null;
+  DeviceLastModifiedDate?: number | null;
+}
+
+/** A 200 body, already checked against the schema, so these types hold. */
+export interface ListBody {
+  Count?: number;
+  DatasetDeletedAfterRequestedSyncCount?: boolean;
+  DatasetExists?: boolean;
+  DatasetSyncCount?: number;
+  LastModifiedBy?: string | null;
+  MergedDatasetNames?: string[] | null;
+  NextToken?: string | null;
+  Records?: RecordOut[] | null;
+  SyncSessionToken?: string | null;
+}
+
+export interface ListResult {
+  exchange: Exchange;
+  status: number;
+  body: ListBody;
+  records: RecordOut[];
+}
+
+export interface Walk {
+  pages: ListResult[];
+  records: RecordOut[];
+}
+
+/** A dataset the scenario wrote through the public API, and what it should now hold. */
+export interface SeededDataset extends DatasetAddress {
+  syncCount: number;
+  /** Every key ever written, with its latest value (undefined after a removal) and sync count. */
+  records: Map<string, { value: string | undefined; syncCount: number }>;
+}
+
+/** One UpdateRecords call: keys to set (a string) or remove (null). */
+export type Update = Record<string, string | null>;
+
+export type Caller = "developer" | "bound";
+
+export class TestContext {
+  readonly plan: RunPlan;
+  private readonly cleanups: Array<() => Promise<void>> = [];
+  private datasets = 0;
+
+  constructor(
+    private readonly run: RunContext,
+    readonly meta: TestMeta,
+  ) {
+    this.plan = run.plan;
+  }
+
+  /** The chosen reading of an open point (see specs/interpretations.json). */
+  choice(name: string): string {
+    const c = this.plan.interpretations[name];
+    if (c === undefined) throw new Error(`unknown interpretation ${name}`);
+    return c;
+  }
+
+  /** A fresh dataset of the run's identity, deleted when the test ends. */
+  dataset(label: string): DatasetAddress {
+    const n = ++this.datasets;
+    const at = {
+      identityPoolId: this.plan.identityPoolId,
+      identityId: this.plan.identityId,
+      datasetName: `${this.plan.prefix}-${this.meta.id.replace(/[^a-zA-Z0-9]+/g, "-").slice(0, 60)}-${label}-${n}`.slice(0, 128),
+    };
+    this.cleanups.push(() => this.removeQuietly(at));
+    return at;
+  }
+
+  /** Writes `updates` in order, one UpdateRecords call (one sync count) each, as a client would. */
+  async seed(label: string, updates: readonly Update[]): Promise<SeededDataset> {
+    const seeded: SeededDataset = { ...this.dataset(label), syncCount: 0, records: new Map() };
+    for (const update of updates) await this.write(seeded, update);
+    return seeded;
+  }
+
+  /**
+   * One more UpdateRecords call on a seeded dataset, with a fresh session token unless one
+   * is given. A refusal is a setup failure, or a failure of `because` when the call itself
+   * is what the scenario checks.
+   */
+  async write(ds: SeededDataset, update: Update, options: { token?: string; because?: string } = {}): Promise<void> {
+    const token = options.token ?? (await this.sessionToken(ds));
+    const patches: PatchBody[] = Object.entries(update).map(([Key, value]) => ({
+      Op: value === null ? "remove" : "replace",
+      Key,
+      ...(value === null ? {} : { Value: value }),
+      SyncCount: ds.records.get(Key)?.syncCount ?? 0,
+    }));
+    const ex = await this.send(updateRecordsRequest(ds, token, patches));
+    if (ex.response?.status !== 200) {
+      if (options.because) throw new ConformanceFailure(options.because, "UpdateRecords answers 200", `HTTP ${ex.response?.status ?? ex.transportError}`, ex);
+      throw new SetupFailure(`seeding ${ds.datasetName} through UpdateRecords`, "UpdateRecords did not answer 200", ex);
+    }
+    ds.syncCount++;
+    for (const p of patches) ds.records.set(p.Key, { value: p.Value, syncCount: ds.syncCount });
+  }
+
+  /** A SyncSessionToken from ListRecords, for seeding. */
+  async sessionToken(at: DatasetAddress): Promise<string> {
+    const ex = await this.send(listRecordsRequest(at, { maxResults: 1 }));
+    const token = (ex.response?.json as ListBody | undefined)?.SyncSessionToken;
+    if (ex.response?.status !== 200 || typeof token !== "string") {
+      throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "ListRecords gave no SyncSessionToken to seed with", ex);
+    }
+    return token;
+  }
+
+  /** Deletes a dataset as part of a scenario (not cleanup): it must work. */
+  async deleteDataset(at: DatasetAddress): Promise<void> {
+    const ex = await this.send(deleteDatasetRequest(at));
+    if (ex.response?.status !== 200) throw new SetupFailure(`deleting ${at.datasetName} through DeleteDataset`, "DeleteDataset did not answer 200", ex);
+  }
+
+  /**
+   * ListRecords, checked by the shared well-formedness assertion; unless `expectOk` is
+   * false, anything but 200 fails `because`, the requirement the call serves.
+   */
+  async list(at: DatasetAddress, query: ListRecordsQuery, because: string, options: { as?: Caller; expectOk?: boolean } = {}): Promise<ListResult> {
+    const result = await this.listRequest(listRecordsRequest(at, query), options.as);
+    if (options.expectOk !== false && result.status !== 200) {
+      throw new ConformanceFailure(because, "HTTP 200", `HTTP ${result.status} ${resolvedErrorType(result.exchange) ?? ""}`.trim(), result.exchange);
+    }
+    return result;
+  }
+
+  /** Any ListRecords request, e.g. with a hand-made path; well-formedness is still checked. */
+  async listRequest(req: OutgoingRequest, as: Caller = "developer"): Promise<ListResult> {
+    const exchange = await this.send(req, as);
+    assertWellFormed(exchange);
+    const status = exchange.response!.status;
+    const body = status === 200 ? (exchange.response!.json as ListBody) : {};
+    return { exchange, status, body, records: body.Records ?? [] };
+  }
+
+  /**
+   * Pages with NextToken until it is absent. A token seen twice, or more pages than the
+   * changes could fill, fails `because`: a broken endpoint cannot keep the run walking.
+   */
+  async walk(at: DatasetAddress, query: Omit<ListRecordsQuery, "nextToken">, because: string, expectedRecords: number): Promise<Walk> {
+    const pageSize = Number(query.maxResults ?? 1);
+    const maxPages = Math.ceil(expectedRecords / Math.max(1, pageSize)) + 3;
+    const pages: ListResult[] = [];
+    const tokens = new Set<string>();
+    let nextToken: string | undefined;
+    do {
+      const page = await this.list(at, { ...query, ...(nextToken === undefined ? {} : { nextToken }) }, because);
+      pages.push(page);
+      nextToken = page.body.NextToken ?? undefined;
+      if (nextToken !== undefined && tokens.has(nextToken)) {
+        throw new ConformanceFailure(because, "a walk that ends", `page ${pages.length} handed back a NextToken already used earlier in the walk (a cycle)`, page.exchange);
+      }
+      if (nextToken !== undefined) tokens.add(nextToken);
+      if (nextToken !== undefined && pages.length >= maxPages) {
+        throw new ConformanceFailure(because, `at most ${maxPages} pages for ${expectedRecords} changed records`, `still a NextToken after ${pages.length} pages`, page.exchange);
+      }
+    } while (nextToken !== undefined);
+    return { pages, records: pages.flatMap((p) => p.records) };
+  }
+
+  /** Fails `requirementId` unless `ok`. */
+  check(requirementId: string, ok: boolean, expected: string, actual: () => string, exchange?: Exchange): void {
+    if (!ok) throw new ConformanceFailure(requirementId, expected, actual(), exchange);
+  }
+
+  /** An error answer: its status under one requirement, and optionally its type under another. */
+  expectError(result: ListResult, status: { requirement: string; equals: number }, type?: { requirement: string; equals: string }): void {
+    const actual = () => `HTTP ${result.status} ${resolvedErrorType(result.exchange) ?? "(no error type)"}`;
+    this.check(status.requirement, result.status === status.equals, `HTTP ${status.equals}`, actual, result.exchange);
+    if (type) this.check(type.requirement, resolvedErrorType(result.exchange) === type.equals, `error type ${type.equals}`, actual, result.exchange);
+  }
+
+  /** Puts the endpoint into a provider state for the rest of the test (torn down afterwards). */
+  async state(name: string, params: Record<string, unknown>): Promise<void> {
+    if (!this.meta.needs.includes("provider-states")) throw new Error(`${this.meta.id} uses provider states without declaring the need`);
+    const hook = this.run.states!;
+    await hook.change(name, params, "setup");
+    this.cleanups.push(() => hook.change(name, params, "teardown").catch((e: Error) => void this.run.cleanupProblems.push(e.message)));
+  }
+
+  /** Credentials bound to the run's identity, bound through a provider state if that is how the run gets them. */
+  async boundCaller(): Promise<Caller> {
+    const bound = this.plan.bound;
+    if (bound.via === "none") throw new Error(`${this.meta.id} needs bound credentials without declaring the need`);
+    if (bound.via === "state") {
+      const { accessKeyId, secretAccessKey } = bound.credentials;
+      await this.state("credentials are bound to an identity", { accessKeyId, secretAccessKey, identityId: this.plan.identityId });
+    }
+    return "bound";
+  }
+
+  async cleanup(): Promise<void> {
+    for (const undo of this.cleanups.reverse()) await undo();
+  }
+
+  send(req: OutgoingRequest, as: Caller = "developer"): Promise<Exchange> {
+    return this.clientFor(as).send(req);
+  }
+
+  private clientFor(as: Caller): SignedClient {
+    if (as === "developer") return this.run.client;
+    if (!this.run.boundClient) throw new Error("no bound credentials in this run");
+    return this.run.boundClient;
+  }
+
+  private async removeQuietly(at: DatasetAddress): Promise<void> {
+    const ex = await this.send(deleteDatasetRequest(at));
+    const status = ex.response?.status;
+    // 404: never written, or already deleted by the scenario; both are fine.
+    if (status !== 200 && status !== 404) this.run.cleanupProblems.push(`DeleteDataset ${at.datasetName}: ${ex.transportError ?? `HTTP ${status}`}`);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The one check every ListRecords answer of every scenario goes through: a 200 must be
+ * JSON of the documented shape, anything else must be an AWS-shaped error.
+ */
+import type { Exchange } from "../client/exchange.js";
+import { validateAgainst } from "../schema/validators.js";
+import { ConformanceFailure, TransportFailure } from "./failure.js";
+
+/** The error type as the AWS SDKs read it: header first, then body `code`, then `__type`; namespace and suffix stripped. */
+export function resolvedErrorType(ex: Exchange): string | undefined {
+  const r = ex.response;
+  if (!r) return undefined;
+  const body = typeof r.json === "object" && r.json !== null ? (r.json as Record<string, unknown>) : {};
+  const codeKey = Object.keys(body).find((k) => k.toLowerCase() === "code");
+  const raw = r.headers["x-amzn-errortype"] ?? (codeKey ? body[codeKey] : undefined) ?? body.__type;
+  if (typeof raw !== "string" || raw === "") return undefined;
+  const name = raw.split(",")[0]!.split(":")[0]!;
+  return name.includes("#") ? name.slice(name.indexOf("#") + 1) : name;
+}
+
+export function assertWellFormed(ex: Exchange): void {
+  const r = ex.response;
+  if (!r) throw new TransportFailure(ex);
+  if (r.status === 200) {
+    const type = r.headers["content-type"] ?? "(none)";
+    if (!/^application\/json\b/i.test(type)) {
+      throw new ConformanceFailure("LR-SHAPE-CONTENT-TYPE", "Content-Type: application/json", `Content-Type: ${type}`, ex);
+    }
+    if (r.json === undefined) throw new ConformanceFailure("LR-SHAPE-200", "a JSON body", `a body that is not JSON: ${r.text.slice(0, 200)}`, ex);
+    const issues = validateAgainst("list-records-response", r.json);
+    if (issues.length > 0) {
+      throw new ConformanceFailure("LR-SHAPE-200", "a body valid against the list-records-response schema", issues.map((i) => `${i.instancePath || "/"} ${i.message}`).join("; "), ex);
+    }
+    return;
+  }
+  const type = resolvedErrorType(ex);
+  if (type === undefined) {
+    throw new ConformanceFailure("LR-SHAPE-ERROR", "an error type in x-amzn-ErrorType, or in the body's code or __type", "none of them", ex);
+  }
+  if (r.json === undefined) throw new ConformanceFailure("LR-SHAPE-ERROR", "a JSON body with a message", `a body that is not JSON: ${r.text.slice(0, 200)}`, ex);
+  const issues = validateAgainst("error-body", r.json);
+  if (issues.length > 0) {
+    throw new ConformanceFailure("LR-SHAPE-ERROR", "a JSON object body with a string message", issues.map((i) => `${i.instancePath || "/"} ${i.message}`).join("; "), ex);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The reference endpoint's provider-state hook (Pact's state-change protocol): puts the
+ * endpoint into a state the public API cannot produce. Every state is described for
+ * implementers in docs/provider-states.md; keep the two in step.
+ */
+import type { Authenticator } from "./auth.js";
+import type { Faults } from "./faults.js";
+import type { DatasetRef, DatasetStore, StoredRecord } from "./store.js";
+
+export const STATE_PATH = "/_conformance/provider-states";
+
+export interface StateTargets {
+  store: DatasetStore;
+  faults: Faults;
+  auth: Authenticator;
+}
+
+type Params = Record<string, unknown>;
+type Handler = (params: Params, action: "setup" | "teardown", targets: StateTargets) => void;
+
+class BadState extends Error {}
+
+const str = (p: Params, name: string): string => {
+  const v = p[name];
+  if (typeof v !== "string" || v === "") throw new BadState(`param '${name}' must be a non-empty string`);
+  return v;
+};
+const count = (p: Params, name: string, fallback?: number): number => {
+  const v = p[name] ?? fallback;
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) throw new BadState(`param '${name}' must be a whole number, 0 or more`);
+  return v;
+};
+const dataset = (p: Params): DatasetRef => ({ identityPoolId: str(p, "identityPoolId"), identityId: str(p, "identityId"), datasetName: str(p, "datasetName") });
+
+function failNextCalls(status: 429 | 500): Handler {
+  return (p, action, { faults }) => {
+    const operation = str(p, "operation");
+    if (action === "teardown") return faults.disarm(operation);
+    const times = count(p, "times", 1);
+    if (times < 1) throw new BadState("param 'times' must be 1 or more");
+    faults.arm(operation, status, times);
+  };
+}
+
+const states: Record<string, Handler> = {
+  "the service throttles the next calls": failNextCalls(429),
+  "the service fails the next calls": failNextCalls(500),
+
+  "a dataset has been merged": (p, action, { store }) => {
+    const names = p.mergedDatasetNames;
+    if (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === "string")) throw new BadState("param 'mergedDatasetNames' must be a non-empty list of strings");
+    store.setMergedDatasetNames(dataset(p), action === "setup" ? (names as string[]) : []);
+  },
+
+  "a dataset holds these records": (p, action, { store }) => {
+    const ref = dataset(p);
+    if (action === "teardown") return void store.delete(ref);
+    if (!Array.isArray(p.records)) throw new BadState("param 'records' must be a list of {Key, Value?, SyncCount}");
+    const now = Date.now();
+    const records: StoredRecord[] = (p.records as Params[]).map((r, i) => {
+      if (typeof r !== "object" || r === null) throw new BadState(`records[${i}] must be an object`);
+      const value = r.Value;
+      if (value !== undefined && value !== null && typeof value !== "string") throw new BadState(`records[${i}].Value must be a string or null`);
+      return { key: str(r, "Key"), syncCount: count(r, "SyncCount"), lastModifiedDate: now, lastModifiedBy: ref.identityId, ...(typeof value === "string" ? { value } : {}) };
+    });
+    if (new Set(records.map((r) => r.key)).size !== records.length) throw new BadState("param 'records' has a Key twice");
+    const highest = Math.max(0, ...records.map((r) => r.syncCount));
+    const syncCount = count(p, "datasetSyncCount", highest);
+    if (syncCount < highest) throw new BadState(`datasetSyncCount ${syncCount} is below a record's SyncCount ${highest}`);
+    store.load(ref, records, syncCount, now);
+  },
+
+  "credentials are bound to an identity": (p, action, { auth }) => {
+    const accessKeyId = str(p, "accessKeyId");
+    if (action === "setup") auth.register({ accessKeyId, secretAccessKey: str(p, "secretAccessKey"), identityId: str(p, "identityId") });
+    else auth.unregister(accessKeyId);
+  },
+};
+
+export const stateNames = Object.keys(states);
+
+/** The hook's answer to one state-change request: 200 when done, 400 with the reason otherwise. */
+export function changeState(raw: Buffer, targets: StateTargets): { status: number; body: object } {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString("utf8"));
+  } catch {
+    return { status: 400, body: { error: "the body must be JSON {state, params, action}" } };
+  }
+  const { state, params = {}, action = "setup" } = (typeof body === "object" && body !== null ? body : {}) as Params;
+  if (typeof state !== "string") return { status: 400, body: { error: "the body must be JSON {state, params, action}" } };
+  const handler = states[state];
+  if (!handler) return { status: 400, body: { error: `unknown provider state '${state}'`, known: stateNames } };
+  if (action !== "setup" && action !== "teardown") return { status: 400, body: { error: `action must be 'setup' or 'teardown', not '${String(action)}'` } };
+  if (typeof params !== "object" || params === null) return { status: 400, body: { error: "params must be an object" } };
+  try {
+    handler(params as Params, action, targets);
+    return { status: 200, body: {} };
+  } catch (e) {
+    if (e instanceof BadState) return { status: 400, body: { error: `provider state '${state}': ${e.message}` } };
+    throw e;
+  }
+}

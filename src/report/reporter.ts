@@ -1,0 +1,48 @@
+/**
+ * The terminal and file reports of a run: mocha's own spec reporter (titles carry the
+ * requirement ids), a skip reason under every skipped test, mocha's xunit reporter for
+ * JUnit XML, and one TestResult per test for the JSON report and the exit code.
+ */
+import Mocha from "mocha";
+import type { TestMeta } from "../harness/conformance.js";
+import { ConformanceFailure } from "../harness/failure.js";
+import type { TestResult } from "./results.js";
+
+const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
+
+export interface ReporterOptions {
+  /** Filled as tests finish. */
+  results: TestResult[];
+  junitFile?: string;
+}
+
+const metaOf = (test: Mocha.Runnable): TestMeta | undefined => (test as unknown as { conformance?: TestMeta }).conformance;
+
+export class ConformanceReporter extends Mocha.reporters.Spec {
+  constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
+    super(runner, options);
+    const { results, junitFile } = options.reporterOptions as ReporterOptions;
+    if (junitFile) new Mocha.reporters.XUnit(runner, { reporterOptions: { output: junitFile, suiteName: "cognito-sync-conformance" } });
+
+    const record = (test: Mocha.Runnable, status: TestResult["status"], err?: Error) => {
+      const meta = metaOf(test);
+      results.push({
+        id: meta?.id ?? test.fullTitle(),
+        title: meta?.title ?? test.title,
+        requirements: meta?.requirements ?? [],
+        level: err instanceof ConformanceFailure ? err.level : (meta?.level ?? "MUST"),
+        status,
+        ...(status === "skipped" ? { reason: meta?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
+        durationMs: test.duration ?? 0,
+        ...(err ? { error: err.message } : {}),
+      });
+    };
+    runner.on(EVENT_TEST_PASS, (test) => record(test, "passed"));
+    runner.on(EVENT_TEST_FAIL, (test, err) => record(test, "failed", err));
+    runner.on(EVENT_TEST_PENDING, (test) => {
+      record(test, "skipped");
+      // Spec has just printed the title; the reason goes right under it.
+      process.stdout.write(`${" ".repeat(6)}${Mocha.reporters.Base.color("pending", `skipped: ${metaOf(test)?.skipReason ?? "no reason given"}`)}\n`);
+    });
+  }
+}
