@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The command is written in TypeScript; tsx compiles it on the fly, so there is no build step.
-import { register } from "tsx/esm/api";
-
-register();
+// The command is written in TypeScript; tsx compiles it on the fly (for both import and
+// require, as mocha uses both to load specs), so there is no build step.
+await import("tsx");
 const { main } = await import("../src/cli/main.ts");
 const args = process.argv.slice(2);
 const code = await main(args);

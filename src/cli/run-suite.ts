@@ -113,9 +113,15 @@ async function probe(client: SignedClient, plan: RunPlan): Promise<void> {
 async function loadSpecs(plan: RunPlan, grep: RegExp | undefined, options: Mocha.MochaOptions = {}): Promise<Mocha> {
   setPlan(plan);
   const mocha = new Mocha({ timeout: 60_000, ...(grep ? { grep } : {}), ...options });
-  const dir = fileURLToPath(SPECS);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".spec.ts")).sort()) mocha.addFile(`${dir}${file}`);
-  await mocha.loadFilesAsync();
+  const { EVENT_FILE_PRE_REQUIRE, EVENT_FILE_REQUIRE, EVENT_FILE_POST_REQUIRE } = Mocha.Suite.constants;
+  // Loaded with import(), as mocha itself would, but never through require(): that would give
+  // the specs their own copies of the harness modules, apart from the run this command set up.
+  for (const file of readdirSync(fileURLToPath(SPECS)).filter((f) => f.endsWith(".spec.ts")).sort()) {
+    const url = new URL(file, SPECS);
+    mocha.suite.emit(EVENT_FILE_PRE_REQUIRE, globalThis, fileURLToPath(url), mocha);
+    mocha.suite.emit(EVENT_FILE_REQUIRE, await import(url.href), fileURLToPath(url), mocha);
+    mocha.suite.emit(EVENT_FILE_POST_REQUIRE, globalThis, fileURLToPath(url), mocha);
+  }
   return mocha;
 }
 

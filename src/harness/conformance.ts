@@ -46,11 +46,14 @@ export function conformance(
   title: string,
   requirements: readonly string[],
   body: (t: TestContext) => Promise<void>,
-  needs: readonly Need[] = [],
+  options: { needs?: readonly Need[]; /** For generated cases, whose titles vary with the seed. */ id?: string } = {},
 ): void {
+  const needs = options.needs ?? [];
   for (const id of requirements) requirement(id); // an unknown id fails when the specs load
-  for (const need of needs) if (need.startsWith("interpretation:")) currentPlan().interpretations[need.slice(15)] ?? fail(`unknown interpretation in ${need}`);
-  const meta: TestMeta = { id: `${area}/${slug(title)}`, title, requirements, level: levelOf(requirements), needs };
+  for (const need of needs) {
+    if (need.startsWith("interpretation:") && !(need.slice("interpretation:".length) in currentPlan().interpretations)) fail(`unknown interpretation in ${need}`);
+  }
+  const meta: TestMeta = { id: `${area}/${options.id ?? slug(title)}`, title, requirements, level: levelOf(requirements), needs };
   if (registry.some((m) => m.id === meta.id)) fail(`two scenarios share the id ${meta.id}`);
   registry.push(meta);
 

@@ -194,7 +194,12 @@ export class TestContext {
   /** Puts the endpoint into a provider state for the rest of the test (torn down afterwards). */
   async state(name: string, params: Record<string, unknown>): Promise<void> {
     if (!this.meta.needs.includes("provider-states")) throw new Error(`${this.meta.id} uses provider states without declaring the need`);
-    const hook = this.run.states!;
+    await this.enterState(name, params);
+  }
+
+  private async enterState(name: string, params: Record<string, unknown>): Promise<void> {
+    const hook = this.run.states;
+    if (!hook) throw new Error("no provider-state URL in this run");
     await hook.change(name, params, "setup");
     this.cleanups.push(() => hook.change(name, params, "teardown").catch((e: Error) => void this.run.cleanupProblems.push(e.message)));
   }
@@ -205,7 +210,7 @@ export class TestContext {
     if (bound.via === "none") throw new Error(`${this.meta.id} needs bound credentials without declaring the need`);
     if (bound.via === "state") {
       const { accessKeyId, secretAccessKey } = bound.credentials;
-      await this.state("credentials are bound to an identity", { accessKeyId, secretAccessKey, identityId: this.plan.identityId });
+      await this.enterState("credentials are bound to an identity", { accessKeyId, secretAccessKey, identityId: this.plan.identityId });
     }
     return "bound";
   }

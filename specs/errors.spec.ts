@@ -1,0 +1,91 @@
+/**
+ * Each error status ListRecords can answer: 400 for every constraint of every parameter
+ * (generated from the request schema and the run's seed), 403 across identities, 429 and
+ * 500 through provider states, and refusal of unsigned requests.
+ */
+import { listRecordsRequest } from "../src/client/cognito-sync.js";
+import { buildPath } from "../src/client/encode.js";
+import { conformance, type Need } from "../src/harness/conformance.js";
+import { invalidInputs, schemaRefuses } from "../src/harness/invalid-inputs.js";
+import { currentPlan } from "../src/harness/run.js";
+import type { ListResult, TestContext } from "../src/harness/test-context.js";
+
+const AREA = "errors";
+const plan = currentPlan();
+const DATASET_TEMPLATE = "/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}/records";
+
+/** The error type check, unless the validation-error interpretation switches it off. */
+function typeCheck(t: TestContext) {
+  const expected = t.choice("validation-error");
+  return expected === "any" ? undefined : { requirement: "LR-ERR-400-TYPE", equals: expected };
+}
+
+/** Sends ListRecords with one parameter replaced by `wire`, everything else valid. */
+async function listWith(t: TestContext, param: string, location: "path" | "query", wire: string): Promise<ListResult> {
+  const labels = { IdentityPoolId: plan.identityPoolId, IdentityId: plan.identityId, DatasetName: t.dataset("invalid").datasetName };
+  const request = listRecordsRequest({ identityPoolId: labels.IdentityPoolId, identityId: labels.IdentityId, datasetName: labels.DatasetName });
+  if (location === "path") request.path = buildPath(DATASET_TEMPLATE, { ...labels, [param]: wire });
+  else request.query = { [param]: wire };
+  return t.listRequest(request);
+}
+
+const shown = (wire: string) => (wire.length > 24 ? `${JSON.stringify(wire.slice(0, 24))}... (${wire.length} characters)` : JSON.stringify(wire));
+
+describe("errors", () => {
+  describe(`400 for parameters that break the model's constraints (generated with seed ${plan.seed})`, () => {
+    const valid = { IdentityPoolId: plan.identityPoolId, IdentityId: plan.identityId, DatasetName: `${plan.prefix}-valid` };
+    for (const [n, c] of invalidInputs(valid, plan.seed).entries()) {
+      const statusRequirement = c.strength === "model" ? "LR-ERR-400-STATUS" : "LR-ERR-400-ANCHORED";
+      conformance(AREA, `${c.param} ${shown(c.wire)} is refused with 400: ${c.why}`, [statusRequirement, "LR-ERR-400-TYPE"], async (t) => {
+        // The generator already filtered on this; checked again here, where the verdict is made.
+        if (!schemaRefuses(c.param, c.wire, valid)) throw new Error(`harness bug: the schema accepts ${c.param}=${shown(c.wire)}`);
+        const result = await listWith(t, c.param, c.location, c.wire);
+        t.expectError(result, { requirement: statusRequirement, equals: 400 }, typeCheck(t));
+      }, { id: `400-${c.param}-${n}` });
+    }
+  });
+
+  describe("400 for values the model allows but that cannot mean anything", () => {
+    const needs: Need[] = ["interpretation:ranges"];
+    const cases = [
+      { param: "maxResults", wire: "0" },
+      { param: "maxResults", wire: `-${1 + (plan.seed % 1000)}` },
+      { param: "lastSyncCount", wire: `-${1 + (plan.seed % 1000)}` },
+    ];
+    for (const c of cases) {
+      conformance(AREA, `${c.param}=${c.wire} is refused with 400`, ["LR-ERR-400-RANGE", "LR-ERR-400-TYPE"], async (t) => {
+        const result = await listWith(t, c.param, "query", c.wire);
+        t.expectError(result, { requirement: "LR-ERR-400-RANGE", equals: 400 }, typeCheck(t));
+      }, { needs });
+    }
+  });
+
+  conformance(AREA, "credentials bound to one identity are refused another identity's records with 403 NotAuthorizedException", ["LR-ERR-403-STATUS", "LR-ERR-403-TYPE"], async (t) => {
+    const as = await t.boundCaller();
+    const own = await t.list(t.dataset("own"), {}, "LR-ERR-403-STATUS", { as });
+    t.check("LR-ERR-403-STATUS", own.status === 200, "the bound credentials can read their own identity (the control)", () => `HTTP ${own.status}`, own.exchange);
+    const foreign = { ...t.dataset("foreign"), identityId: plan.otherIdentityId };
+    const result = await t.list(foreign, {}, "LR-ERR-403-STATUS", { as, expectOk: false });
+    t.expectError(result, { requirement: "LR-ERR-403-STATUS", equals: 403 }, { requirement: "LR-ERR-403-TYPE", equals: "NotAuthorizedException" });
+  }, { needs: ["bound-credentials"] });
+
+  const injected = [
+    { status: 429, type: "TooManyRequestsException", state: "the service throttles the next calls", requirement: "LR-ERR-429" },
+    { status: 500, type: "InternalErrorException", state: "the service fails the next calls", requirement: "LR-ERR-500" },
+  ];
+  for (const e of injected) {
+    conformance(AREA, `${e.status} ${e.type} when the provider state '${e.state}' is set for ListRecords`, [e.requirement, "LR-SHAPE-ERROR"], async (t) => {
+      await t.state(e.state, { operation: "ListRecords", times: 1 });
+      const result = await t.list(t.dataset(String(e.status)), {}, e.requirement, { expectOk: false });
+      t.expectError(result, { requirement: e.requirement, equals: e.status }, { requirement: e.requirement, equals: e.type });
+    }, { needs: ["provider-states"] });
+  }
+
+  conformance(AREA, "an unsigned request is refused and gets no records", ["LR-AUTH-UNSIGNED"], async (t) => {
+    const ds = await t.seed("unsigned", [{ secret: "value" }]);
+    const request = listRecordsRequest(ds);
+    const result = await t.listRequest({ ...request, unsigned: true });
+    t.check("LR-AUTH-UNSIGNED", result.status >= 400 && result.status < 500, "HTTP 4xx", () => `HTTP ${result.status}`, result.exchange);
+  });
+});
+
