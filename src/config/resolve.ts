@@ -38,11 +38,19 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
 
   for (const s of settings) {
     const fromFlag = s.flag === undefined ? undefined : flags[s.flag];
-    const fromEnv = s.env?.map((name) => env[name]).find((v) => v !== undefined && v !== "");
+    const envName = s.env?.find((name) => env[name] !== undefined && env[name] !== "");
     const fromFile = s.file === undefined ? undefined : lookup(file, s.file);
-    const [value, where] =
-      fromFlag !== undefined ? [fromFlag, `--${s.flag}`] : fromEnv !== undefined ? [fromEnv, `$${s.env!.find((n) => env[n] === fromEnv)}`] : [fromFile, `'${s.file}' in ${configPath}`];
-    if (value !== undefined) out[s.key] = convert(s, value as Raw, where);
+    const sources: Array<[unknown, string]> = [
+      [fromFile, `'${s.file}' in ${configPath}`],
+      [envName === undefined ? undefined : env[envName], `$${envName}`],
+      [fromFlag, `--${s.flag}`],
+    ];
+    for (const [value, where] of sources) {
+      if (value === undefined) continue;
+      const converted = convert(s, value as Raw, where);
+      // Later sources win; NAME=CHOICE pairs win name by name.
+      out[s.key] = s.kind === "pairs" ? { ...(out[s.key] as object), ...(converted as object) } : converted;
+    }
   }
   return out as unknown as RunSettings;
 }

@@ -8,6 +8,7 @@ import type { Exchange } from "../client/exchange.js";
 import type { OutgoingRequest, SignedClient } from "../client/signed-client.js";
 import type { TestMeta } from "./conformance.js";
 import { ConformanceFailure, SetupFailure } from "./failure.js";
+import { describeDiff, diffRecords, type Expected } from "./records.js";
 import type { RunContext, RunPlan } from "./run.js";
 import { assertWellFormed, resolvedErrorType } from "./well-formed.js";
 
@@ -182,6 +183,20 @@ export class TestContext {
   /** Fails `requirementId` unless `ok`. */
   check(requirementId: string, ok: boolean, expected: string, actual: () => string, exchange?: Exchange): void {
     if (!ok) throw new ConformanceFailure(requirementId, expected, actual(), exchange);
+  }
+
+  /** `records` hold every expected key exactly once, with the value written, and nothing else. */
+  expectExactly(requirement: string, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, exchange?: Exchange): void {
+    const { missing, duplicated, unexpected, wrongValue } = diffRecords(records, expected);
+    const delivery = { missing, duplicated, unexpected, wrongValue };
+    const ok = Object.values(delivery).every((xs) => xs.length === 0);
+    this.check(requirement, ok, `exactly these ${expected.size} records, each once, with the values written`, () => describeDiff(delivery), exchange);
+  }
+
+  /** Each of `records` carries the sync count of the UpdateRecords call that last wrote it. */
+  expectSyncCounts(requirement: string, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, exchange?: Exchange): void {
+    const { wrongSyncCount } = diffRecords(records, expected);
+    this.check(requirement, wrongSyncCount.length === 0, "each record with the sync count of the call that last wrote it", () => describeDiff({ wrongSyncCount }), exchange);
   }
 
   /** An error answer: its status under one requirement, and optionally its type under another. */

@@ -1,0 +1,50 @@
+/**
+ * What AWS's own sync clients do with ListRecords, replayed step by step: the Android and
+ * JavaScript paging loop (maxResults 1024, same lastSyncCount on every page, keep the last
+ * page's count and token) and the iOS client's single call without maxResults.
+ */
+import { conformance } from "../src/harness/conformance.js";
+import { expectedWhere, numbered } from "../src/harness/records.js";
+import type { SeededDataset, TestContext } from "../src/harness/test-context.js";
+
+const AREA = "client-compatibility";
+const CLIENT_PAGE = 1024;
+
+/** 300 records: well inside every client-side limit (1024 records, 1 MB) so real AWS accepts them too. */
+const seed300 = (t: TestContext, label: string) => t.seed(label, [numbered("r", 0, 150), numbered("r", 150, 300)]);
+
+/** The Android/JavaScript sync loop: pages until NextToken is absent, keeping the last page's count and token. */
+async function clientSync(t: TestContext, ds: SeededDataset, lastSyncCount: number) {
+  const walk = await t.walk(ds, { lastSyncCount, maxResults: CLIENT_PAGE }, "LR-CLIENT-PAGING", ds.records.size);
+  for (const [i, page] of walk.pages.entries()) {
+    const token = page.body.SyncSessionToken;
+    t.check("LR-SESSION-PRESENT", typeof token === "string" && token !== "", "a SyncSessionToken on every page", () => `page ${i + 1}: ${JSON.stringify(token)}`, page.exchange);
+  }
+  const last = walk.pages.at(-1)!;
+  return { records: walk.records, syncCount: last.body.DatasetSyncCount, token: last.body.SyncSessionToken!, exchange: last.exchange };
+}
+
+describe("client compatibility", () => {
+  conformance(AREA, "the Android/JavaScript loop with maxResults 1024 gets all 300 records, the dataset's count and a token that UpdateRecords accepts", ["LR-CLIENT-PAGING", "LR-SESSION-PRESENT", "LR-SESSION-USABLE"], async (t) => {
+    const ds = await seed300(t, "android-full");
+    const first = await clientSync(t, ds, 0);
+    t.expectExactly("LR-CLIENT-PAGING", first.records, ds.records, first.exchange);
+    t.check("LR-CLIENT-PAGING", first.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount} on the last page`, () => `DatasetSyncCount ${first.syncCount}`, first.exchange);
+    await t.write(ds, { r000: "changed on the device" }, { token: first.token, because: "LR-SESSION-USABLE" });
+  });
+
+  conformance(AREA, "the loop's next sync, from the count it kept, gets exactly the change made since", ["LR-CLIENT-PAGING", "LR-SYNC-AFTER"], async (t) => {
+    const ds = await seed300(t, "android-incremental");
+    const first = await clientSync(t, ds, 0);
+    await t.write(ds, { r007: "changed elsewhere", r299: null });
+    const next = await clientSync(t, ds, first.syncCount ?? 0);
+    t.expectExactly("LR-SYNC-AFTER", next.records, expectedWhere(ds.records, (n) => n > (first.syncCount ?? 0)), next.exchange);
+    t.check("LR-CLIENT-PAGING", next.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount}`, () => `DatasetSyncCount ${next.syncCount}`, next.exchange);
+  });
+
+  conformance(AREA, "the iOS client's single call without maxResults returns all 300 changes", ["LR-CLIENT-ONE-CALL"], async (t) => {
+    const ds = await seed300(t, "ios");
+    const { records, exchange } = await t.list(ds, { lastSyncCount: 0 }, "LR-CLIENT-ONE-CALL");
+    t.expectExactly("LR-CLIENT-ONE-CALL", records, ds.records, exchange);
+  }, { needs: ["interpretation:default-page"] });
+});

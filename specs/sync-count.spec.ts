@@ -1,0 +1,96 @@
+/**
+ * Sync-count filtering: what lastSyncCount lets through, the dataset's count after N
+ * updates, tombstones of removed records, deleted datasets, and counts that do not exist.
+ */
+import { conformance } from "../src/harness/conformance.js";
+import { expectedWhere } from "../src/harness/records.js";
+import type { RecordOut, TestContext } from "../src/harness/test-context.js";
+
+const AREA = "sync-count";
+
+/** Four UpdateRecords calls: b,c at 1; d,e at 2; a (rewritten) and f at 3; g at 4. */
+const seed4 = (t: TestContext) => t.seed("four-updates", [{ a: "a1", b: "b1", c: "c1" }, { d: "d2", e: "e2" }, { a: "a3", f: "f3" }, { g: "g4" }]);
+const keysOf = (records: readonly RecordOut[]) => records.map((r) => r.Key).sort().join(", ") || "none";
+
+describe("sync-count filtering", () => {
+  for (const query of [{ lastSyncCount: 0 }, {}]) {
+    const how = "lastSyncCount" in query ? "lastSyncCount 0" : "no lastSyncCount";
+    conformance(AREA, `${how} returns every record with its latest value`, ["LR-SYNC-ALL"], async (t) => {
+      const ds = await seed4(t);
+      const walk = await t.walk(ds, { ...query, maxResults: 100 }, "LR-SYNC-ALL", ds.records.size);
+      t.expectExactly("LR-SYNC-ALL", walk.records, ds.records, walk.pages.at(-1)!.exchange);
+    });
+  }
+
+  conformance(AREA, "lastSyncCount 2 returns the records written at 3 and 4 and none written at 1", ["LR-SYNC-AFTER", "LR-SYNC-NOT-BEFORE", "LR-SYNC-BOUNDARY"], async (t) => {
+    const ds = await seed4(t);
+    const walk = await t.walk(ds, { lastSyncCount: 2, maxResults: 100 }, "LR-SYNC-AFTER", ds.records.size);
+    const ex = walk.pages.at(-1)!.exchange;
+    const at = (n: number) => walk.records.filter((r) => ds.records.get(r.Key)?.syncCount === n);
+    t.expectExactly("LR-SYNC-AFTER", walk.records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? 0) > 2), expectedWhere(ds.records, (n) => n > 2), ex);
+    t.check("LR-SYNC-NOT-BEFORE", at(1).length === 0, "no record written at sync count 1 (b, c)", () => keysOf(at(1)), ex);
+    const reading = t.choice("sync-filter");
+    if (reading !== "any") {
+      const want = reading === "inclusive" ? "d, e" : "none";
+      t.check("LR-SYNC-BOUNDARY", keysOf(at(2)) === want, `records written at sync count 2: ${want} (sync-filter=${reading})`, () => keysOf(at(2)), ex);
+    }
+  });
+
+  conformance(AREA, "lastSyncCount equal to DatasetSyncCount returns nothing older, and the boundary as chosen", ["LR-SYNC-NOT-BEFORE", "LR-SYNC-BOUNDARY"], async (t) => {
+    const ds = await seed4(t);
+    const { records, exchange } = await t.list(ds, { lastSyncCount: 4 }, "LR-SYNC-NOT-BEFORE");
+    const older = records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? 0) < 4);
+    t.check("LR-SYNC-NOT-BEFORE", older.length === 0, "no record written before sync count 4", () => keysOf(older), exchange);
+    const reading = t.choice("sync-filter");
+    if (reading !== "any") {
+      const want = reading === "inclusive" ? "g" : "none";
+      t.check("LR-SYNC-BOUNDARY", keysOf(records) === want, `records: ${want} (sync-filter=${reading})`, () => keysOf(records), exchange);
+    }
+  });
+
+  conformance(AREA, "after four UpdateRecords calls DatasetSyncCount is 4 and each record carries its call's count", ["LR-SYNC-DATASET-COUNT"], async (t) => {
+    const ds = await seed4(t);
+    const { body, records, exchange } = await t.list(ds, { maxResults: 100 }, "LR-SYNC-DATASET-COUNT");
+    t.check("LR-SYNC-DATASET-COUNT", body.DatasetSyncCount === 4, "DatasetSyncCount 4", () => `DatasetSyncCount ${body.DatasetSyncCount}`, exchange);
+    t.expectSyncCounts("LR-SYNC-DATASET-COUNT", records, ds.records, exchange);
+  });
+
+  conformance(AREA, "a record removed after a client's sync reaches that client as a tombstone without a value", ["LR-TOMBSTONE"], async (t) => {
+    const ds = await t.seed("tombstone", [{ keep: "1", drop: "2" }, { drop: null }]);
+    const { records, exchange } = await t.list(ds, { lastSyncCount: 1 }, "LR-TOMBSTONE");
+    const tombstone = records.find((r) => r.Key === "drop");
+    t.check("LR-TOMBSTONE", tombstone !== undefined, "a record for the removed key 'drop'", () => `records: ${keysOf(records)}`, exchange);
+    t.check("LR-TOMBSTONE", tombstone!.SyncCount === 2, "SyncCount 2 (the removal's)", () => `SyncCount ${tombstone!.SyncCount}`, exchange);
+    t.check("LR-TOMBSTONE", tombstone!.Value === undefined || tombstone!.Value === null, "no Value (absent or null)", () => `Value ${JSON.stringify(tombstone!.Value)}`, exchange);
+  });
+
+  conformance(AREA, "a full sync includes or leaves out tombstones as chosen", ["LR-TOMBSTONE-FULL-SYNC"], async (t) => {
+    const ds = await t.seed("tombstone-full", [{ keep: "1", drop: "2" }, { drop: null }]);
+    const { records, exchange } = await t.list(ds, { lastSyncCount: 0 }, "LR-TOMBSTONE-FULL-SYNC");
+    const want = t.choice("tombstones") === "include" ? "drop, keep" : "keep";
+    t.check("LR-TOMBSTONE-FULL-SYNC", keysOf(records) === want, `records: ${want} (tombstones=${t.choice("tombstones")})`, () => keysOf(records), exchange);
+  }, { needs: ["interpretation:tombstones"] });
+
+  conformance(AREA, "after DeleteDataset, a client that synced before is told the dataset was deleted", ["LR-DELETED-VISIBLE", "LR-DELETED-FLAG"], async (t) => {
+    const ds = await t.seed("deleted", [{ a: "1" }, { b: "2" }]);
+    await t.deleteDataset(ds);
+    const { body, exchange } = await t.list(ds, { lastSyncCount: 2 }, "LR-DELETED-VISIBLE");
+    const flags = () => `DatasetDeletedAfterRequestedSyncCount ${String(body.DatasetDeletedAfterRequestedSyncCount)}, DatasetExists ${String(body.DatasetExists)}`;
+    t.check("LR-DELETED-VISIBLE", body.DatasetDeletedAfterRequestedSyncCount === true || body.DatasetExists === false, "DatasetDeletedAfterRequestedSyncCount true or DatasetExists false", flags, exchange);
+    t.check("LR-DELETED-FLAG", body.DatasetDeletedAfterRequestedSyncCount === true, "DatasetDeletedAfterRequestedSyncCount true", flags, exchange);
+  });
+
+  conformance(AREA, "lastSyncCount above the dataset's count is refused with 400 InvalidParameterException", ["LR-SYNC-FUTURE"], async (t) => {
+    const ds = await t.seed("future", [{ a: "1" }]);
+    const result = await t.list(ds, { lastSyncCount: 6 }, "LR-SYNC-FUTURE", { expectOk: false });
+    t.expectError(result, { requirement: "LR-SYNC-FUTURE", equals: 400 }, { requirement: "LR-SYNC-FUTURE", equals: "InvalidParameterException" });
+  }, { needs: ["interpretation:future-sync-count"] });
+
+  conformance(AREA, "a SyncSessionToken already used by UpdateRecords is refused by ListRecords with 400", ["LR-SESSION-SPENT"], async (t) => {
+    const ds = await t.seed("spent", []);
+    const token = await t.sessionToken(ds);
+    await t.write(ds, { a: "1" }, { token });
+    const result = await t.list(ds, { syncSessionToken: token }, "LR-SESSION-SPENT", { expectOk: false });
+    t.expectError(result, { requirement: "LR-SESSION-SPENT", equals: 400 });
+  }, { needs: ["interpretation:spent-session"] });
+});
