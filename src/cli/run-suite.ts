@@ -16,6 +16,7 @@ import { setPlan, setRun, type RunContext, type RunPlan } from "../harness/run.j
 import { StateHook } from "../harness/states.js";
 import { STATE_PATH } from "../reference/provider-states.js";
 import { startReferenceEndpoint } from "../reference/server.js";
+import { variants } from "../reference/variants.js";
 import { ConformanceReporter } from "../report/reporter.js";
 import { exitCodeFor, summarize, type TestResult } from "../report/results.js";
 import { developerCredentials, planRun } from "./plan.js";
@@ -67,10 +68,15 @@ export async function runSuite(argv: string[]): Promise<number> {
     return list(plan, s, grep);
   }
 
-  const embedded = s.endpoint === undefined ? await startReferenceEndpoint() : undefined;
+  if (s.referenceVariant !== undefined) {
+    if (s.endpoint !== undefined) throw new UsageError("--reference-variant applies to the embedded reference; drop --endpoint");
+    if (!(s.referenceVariant in variants)) throw new UsageError(`unknown --reference-variant '${s.referenceVariant}' (known: ${Object.keys(variants).join(", ")})`);
+  }
+  const embedded = s.endpoint === undefined ? await startReferenceEndpoint(s.referenceVariant === undefined ? {} : { variant: s.referenceVariant }) : undefined;
   const endpoint = embedded?.url ?? s.endpoint!;
   const stateUrl = embedded ? `${embedded.url}${STATE_PATH}` : s.stateUrl;
-  const plan = planRun(s, stateUrl, embedded ? `the embedded reference endpoint (${embedded.url})` : endpoint);
+  const label = embedded ? `the embedded reference endpoint${s.referenceVariant ? `, broken variant '${s.referenceVariant}'` : ""} (${embedded.url})` : endpoint;
+  const plan = planRun(s, stateUrl, label);
   const client = new SignedClient({ endpoint, region: s.region, credentials, timeoutMs: s.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES });
   const run: RunContext = {
     plan,

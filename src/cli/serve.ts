@@ -3,9 +3,10 @@ import { parseArgs } from "node:util";
 import type { KnownCredentials } from "../reference/auth.js";
 import { STATE_PATH } from "../reference/provider-states.js";
 import { createReferenceEndpoint } from "../reference/server.js";
+import { variants } from "../reference/variants.js";
 import { UsageError } from "./usage-error.js";
 
-export const serveHelp = `Usage: cognito-sync-conformance serve [--port N] [--host ADDRESS] [--credential SPEC]...
+export const serveHelp = () => `Usage: cognito-sync-conformance serve [--port N] [--host ADDRESS] [--credential SPEC]... [--variant NAME]
 
 Starts the embedded reference endpoint and prints the URL it listens on, then the URL of
 its provider-state hook (for --state-url). Runs until stopped (Ctrl-C or SIGTERM).
@@ -16,19 +17,23 @@ its provider-state hook (for --state-url). Runs until stopped (Ctrl-C or SIGTERM
                      for credentials bound to one identity. The signatures of these
                      credentials are verified; any other access key is accepted as a
                      developer's with access to every identity. Repeatable.
+  --variant NAME     serve a deliberately broken variant instead, to see the suite fail:
+${Object.entries(variants).map(([name, v]) => `                       ${name}: ${v.description}`).join("\n")}
 `;
 
 export async function serve(args: string[]): Promise<void> {
   const { values } = parseFlags(args);
   if (values.help) {
-    process.stdout.write(serveHelp);
+    process.stdout.write(serveHelp());
     return;
   }
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not '${values.port}'`);
   const credentials = values.credential.map(parseCredential);
+  const variant = values.variant;
+  if (variant !== undefined && !(variant in variants)) throw new UsageError(`unknown --variant '${variant}'; see serve --help`);
 
-  const endpoint = createReferenceEndpoint({ credentials });
+  const endpoint = createReferenceEndpoint({ credentials, ...(variant === undefined ? {} : { variant }) });
   let url: string;
   try {
     url = await endpoint.listen(port, values.host);
@@ -49,6 +54,7 @@ function parseFlags(args: string[]) {
         port: { type: "string", default: "0" },
         host: { type: "string", default: "127.0.0.1" },
         credential: { type: "string", multiple: true, default: [] },
+        variant: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,

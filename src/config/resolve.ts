@@ -24,6 +24,7 @@ export interface RunSettings {
   seed?: number;
   strict: boolean;
   interpretations: Record<string, string>;
+  referenceVariant?: string;
   list: boolean;
   help: boolean;
 }

@@ -38,5 +38,6 @@ export const settings: readonly Setting[] = [
   { key: "seed", kind: "integer", flag: "seed", env: ["COGNITO_SYNC_SEED"], file: "seed", help: "seed of the generated inputs (printed at the start of every run)", defaultText: "random" },
   { key: "strict", kind: "boolean", flag: "strict", file: "strict", help: "exit 1 when a SHOULD requirement fails, too" },
   { key: "interpretations", kind: "pairs", flag: "interpretation", file: "interpretations", help: "NAME=CHOICE: how to read a point the sources leave open (see README); repeatable" },
+  { key: "referenceVariant", kind: "string", flag: "reference-variant", help: "with no endpoint: run against a deliberately broken variant of the embedded reference instead (names: serve --help), to watch the suite fail" },
   { key: "list", kind: "boolean", flag: "list", help: "list what would run, with requirement ids, and what would be skipped and why; contacts no endpoint" },
 ];

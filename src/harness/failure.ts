@@ -16,14 +16,15 @@ abstract class ReportedFailure extends Error {
 export class ConformanceFailure extends ReportedFailure {
   readonly requirement: Requirement;
 
-  constructor(requirementId: string, readonly expected: string, readonly actual: string, readonly exchange?: Exchange) {
+  // Not named expected/actual: mocha would print its own diff of them under the message.
+  constructor(requirementId: string, readonly wanted: string, readonly got: string, readonly exchange?: Exchange) {
     const r = requirement(requirementId);
     super(
       [
         `${r.id} (${r.level}) ${r.statement}`,
         `  source (${r.source.kind}): ${r.source.ref}`,
-        `  expected: ${expected}`,
-        `  actual:   ${actual}`,
+        `  expected: ${wanted}`,
+        `  actual:   ${got}`,
         ...(exchange ? ["  exchange:", indent(describeExchange(exchange), 4)] : []),
       ].join("\n"),
     );

@@ -4,7 +4,11 @@
  */
 import type { Exchange } from "../client/exchange.js";
 import { validateAgainst } from "../schema/validators.js";
+import type { SchemaIssue } from "../schema/validators.js";
 import { ConformanceFailure, TransportFailure } from "./failure.js";
+
+const listIssues = (issues: SchemaIssue[]) =>
+  issues.slice(0, 5).map((i) => `${i.instancePath || "/"} ${i.message}`).join("; ") + (issues.length > 5 ? `; and ${issues.length - 5} more` : "");
 
 /** The error type as the AWS SDKs read it: header first, then body `code`, then `__type`; namespace and suffix stripped. */
 export function resolvedErrorType(ex: Exchange): string | undefined {
@@ -29,7 +33,7 @@ export function assertWellFormed(ex: Exchange): void {
     if (r.json === undefined) throw new ConformanceFailure("LR-SHAPE-200", "a JSON body", `a body that is not JSON: ${r.text.slice(0, 200)}`, ex);
     const issues = validateAgainst("list-records-response", r.json);
     if (issues.length > 0) {
-      throw new ConformanceFailure("LR-SHAPE-200", "a body valid against the list-records-response schema", issues.map((i) => `${i.instancePath || "/"} ${i.message}`).join("; "), ex);
+      throw new ConformanceFailure("LR-SHAPE-200", "a body valid against the list-records-response schema", listIssues(issues), ex);
     }
     return;
   }
@@ -40,6 +44,6 @@ export function assertWellFormed(ex: Exchange): void {
   if (r.json === undefined) throw new ConformanceFailure("LR-SHAPE-ERROR", "a JSON body with a message", `a body that is not JSON: ${r.text.slice(0, 200)}`, ex);
   const issues = validateAgainst("error-body", r.json);
   if (issues.length > 0) {
-    throw new ConformanceFailure("LR-SHAPE-ERROR", "a JSON object body with a string message", issues.map((i) => `${i.instancePath || "/"} ${i.message}`).join("; "), ex);
+    throw new ConformanceFailure("LR-SHAPE-ERROR", "a JSON object body with a string message", listIssues(issues), ex);
   }
 }

@@ -17,6 +17,7 @@ import { route, type Operation } from "./routes.js";
 import { Sessions } from "./sessions.js";
 import { AWS_LIMITS, MemoryStore, type DatasetStore, type Limits } from "./store.js";
 import { TokenSealer } from "./tokens.js";
+import { variant as variantNamed, type Answer } from "./variants.js";
 
 export interface ReferenceOptions {
   /** Credentials whose signatures are verified; those with an identityId are bound to it. */
@@ -27,6 +28,8 @@ export interface ReferenceOptions {
   sessionTtlMs?: number;
   /** Larger request bodies are answered 413. */
   maxBodyBytes?: number;
+  /** The name of a deliberately broken variant (see variants.ts); absent for the correct endpoint. */
+  variant?: string;
   /** Where unexpected internal errors are reported (they never reach the client). */
   onInternalError?: (error: unknown) => void;
 }
@@ -63,9 +66,11 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
   const faults = new Faults();
   const auth = new Authenticator(options.credentials);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const broken = options.variant === undefined ? undefined : variantNamed(options.variant);
   const onInternalError = options.onInternalError ?? ((e: unknown) => console.error("reference endpoint: internal error:", e));
 
-  async function answer(req: IncomingMessage): Promise<{ status: number; type?: string; body: object }> {
+  async function answer(req: IncomingMessage): Promise<Answer> {
+    let operation: Operation | undefined;
     try {
       const body = await readBody(req, maxBody);
       const url = req.url ?? "/";
@@ -74,18 +79,22 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
       const rawQuery = q < 0 ? "" : url.slice(q + 1);
       // Provider states are the suite's back door, outside the API: no signature, no AWS error shape.
       if (rawPath === STATE_PATH && req.method === "POST") return changeState(body, { store, faults, auth });
-      const { operation, labels } = route(req.method ?? "", rawPath);
+      const routed = route(req.method ?? "", rawPath);
+      operation = routed.operation;
       const caller = await auth.authenticate({ method: req.method ?? "", rawPath, rawQuery, headers: req.headers, body });
       const injected = faults.take(operation);
       if (injected) throw injected;
-      const call: Call = { labels, query: new URLSearchParams(rawQuery), body: TAKES_BODY.has(operation) ? parseJson(body) : {}, caller, now: Date.now() };
-      return { status: 200, body: handlers[operation](call, services) };
+      const call: Call = { labels: routed.labels, query: new URLSearchParams(rawQuery), body: TAKES_BODY.has(operation) ? parseJson(body) : {}, caller, now: Date.now() };
+      broken?.request?.(operation, call);
+      return bend(operation, { status: 200, body: handlers[operation](call, services) });
     } catch (e) {
-      if (e instanceof ServiceError) return { status: e.status, type: e.type, body: { message: e.message } };
+      if (e instanceof ServiceError) return bend(operation, { status: e.status, type: e.type, body: { message: e.message } });
       onInternalError(e);
       return { status: 500, type: "InternalErrorException", body: { message: "The reference endpoint failed unexpectedly" } };
     }
   }
+
+  const bend = (operation: Operation | undefined, a: Answer): Answer => (broken?.response && operation ? broken.response(operation, a) : a);
 
   const server = createServer((req, res) => {
     void answer(req).then((out) => send(res, out));
@@ -115,11 +124,11 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
   };
 }
 
-function send(res: ServerResponse, out: { status: number; type?: string; body: object }): void {
+function send(res: ServerResponse, out: Answer): void {
   if (res.destroyed) return; // the client went away; nobody to answer
   const payload = JSON.stringify(out.body);
   const headers: Record<string, string | number> = {
-    "content-type": "application/json",
+    "content-type": out.contentType ?? "application/json",
     "content-length": Buffer.byteLength(payload),
     "x-amzn-requestid": randomUUID(),
   };

@@ -32,6 +32,7 @@ export class ConformanceReporter extends Mocha.reporters.Spec {
         requirements: meta?.requirements ?? [],
         level: err instanceof ConformanceFailure ? err.level : (meta?.level ?? "MUST"),
         status,
+        ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
         ...(status === "skipped" ? { reason: meta?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
         durationMs: test.duration ?? 0,
         ...(err ? { error: err.message } : {}),

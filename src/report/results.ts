@@ -10,6 +10,8 @@ export interface TestResult {
   /** The level at stake: the broken requirement's when a check failed, else the test's strictest. */
   level: Level;
   status: Status;
+  /** For a failure: the id of the requirement whose check failed, when a check failed (not setup or transport). */
+  failedRequirement?: string;
   reason?: string;
   durationMs: number;
   error?: string;

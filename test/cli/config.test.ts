@@ -1,0 +1,270 @@
+/** resolveSettings: defaults, flag > environment > config file, and every usage error. */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "chai";
+import { UsageError } from "../../src/cli/usage-error.js";
+import { resolveSettings, type RunSettings } from "../../src/config/resolve.js";
+
+let dir: string;
+let files = 0;
+
+/** Writes a config file (an object as JSON, a string as is) and returns its path. */
+function configFile(content: unknown): string {
+  const path = join(dir, `config-${++files}.json`);
+  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+}
+
+/** resolveSettings with an optional config file, which comes first on the command line. */
+function resolve(argv: string[], env: NodeJS.ProcessEnv = {}, file?: unknown): RunSettings {
+  return resolveSettings(file === undefined ? argv : ["--config", configFile(file), ...argv], env);
+}
+
+/** The UsageError that resolving throws; fails when it throws none, or something else. */
+function usageError(run: () => unknown): UsageError {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown, "a UsageError").to.be.instanceOf(UsageError);
+  return thrown as UsageError;
+}
+
+describe("cli: resolveSettings", () => {
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "csc-config-"));
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe("defaults", () => {
+    it("uses region us-east-1, a 10 s timeout, not strict, no endpoint, no state URL, no seed", () => {
+      const s = resolve([]);
+      expect(s).to.include({ region: "us-east-1", timeoutMs: 10_000, strict: false, list: false, help: false });
+      expect(s.interpretations).to.deep.equal({});
+      for (const key of ["endpoint", "stateUrl", "seed", "accessKeyId", "secretAccessKey", "sessionToken", "boundAccessKeyId", "grep", "reportJson", "reportJunit"] as const) {
+        expect(s[key], key).to.equal(undefined);
+      }
+    });
+
+    it("reads the boolean flags", () => {
+      expect(resolve(["--strict", "--list", "--help"])).to.include({ strict: true, list: true, help: true });
+      expect(resolve(["-h"]).help).to.equal(true);
+    });
+  });
+
+  describe("endpoint", () => {
+    const file = { endpoint: "http://file.example:1" };
+
+    it("comes from the config file when nothing else sets it", () => {
+      expect(resolve([], {}, file).endpoint).to.equal("http://file.example:1");
+    });
+
+    it("AWS_ENDPOINT_URL beats the file", () => {
+      expect(resolve([], { AWS_ENDPOINT_URL: "http://general.example:2" }, file).endpoint).to.equal("http://general.example:2");
+    });
+
+    it("AWS_ENDPOINT_URL_COGNITO_SYNC beats AWS_ENDPOINT_URL", () => {
+      const env = { AWS_ENDPOINT_URL: "http://general.example:2", AWS_ENDPOINT_URL_COGNITO_SYNC: "http://service.example:3" };
+      expect(resolve([], env, file).endpoint).to.equal("http://service.example:3");
+    });
+
+    it("an empty AWS_ENDPOINT_URL_COGNITO_SYNC counts as unset", () => {
+      const env = { AWS_ENDPOINT_URL: "http://general.example:2", AWS_ENDPOINT_URL_COGNITO_SYNC: "" };
+      expect(resolve([], env).endpoint).to.equal("http://general.example:2");
+    });
+
+    it("--endpoint beats both variables and the file", () => {
+      const env = { AWS_ENDPOINT_URL: "http://general.example:2", AWS_ENDPOINT_URL_COGNITO_SYNC: "http://service.example:3" };
+      expect(resolve(["--endpoint", "https://flag.example:4"], env, file).endpoint).to.equal("https://flag.example:4");
+    });
+
+    it("loses its trailing slashes, from any source", () => {
+      expect(resolve(["--endpoint", "http://flag.example:4/"]).endpoint).to.equal("http://flag.example:4");
+      expect(resolve(["--endpoint", "http://flag.example:4/base//"]).endpoint).to.equal("http://flag.example:4/base");
+      expect(resolve([], { AWS_ENDPOINT_URL: "http://general.example:2/" }).endpoint).to.equal("http://general.example:2");
+      expect(resolve([], {}, { endpoint: "http://file.example:1/" }).endpoint).to.equal("http://file.example:1");
+    });
+  });
+
+  describe("region", () => {
+    const file = { region: "ap-south-1" };
+    it("comes from the file, then AWS_DEFAULT_REGION, then AWS_REGION, then --region", () => {
+      expect(resolve([], {}, file).region).to.equal("ap-south-1");
+      expect(resolve([], { AWS_DEFAULT_REGION: "eu-west-1" }, file).region).to.equal("eu-west-1");
+      expect(resolve([], { AWS_DEFAULT_REGION: "eu-west-1", AWS_REGION: "eu-central-1" }, file).region).to.equal("eu-central-1");
+      expect(resolve(["--region", "sa-east-1"], { AWS_DEFAULT_REGION: "eu-west-1", AWS_REGION: "eu-central-1" }, file).region).to.equal("sa-east-1");
+    });
+  });
+
+  describe("timeout, seed and state URL", () => {
+    it("timeout: --timeout beats COGNITO_SYNC_TIMEOUT_MS beats timeoutMs in the file", () => {
+      const file = { timeoutMs: 1111 };
+      expect(resolve([], {}, file).timeoutMs).to.equal(1111);
+      expect(resolve([], { COGNITO_SYNC_TIMEOUT_MS: "2222" }, file).timeoutMs).to.equal(2222);
+      expect(resolve(["--timeout", "3333"], { COGNITO_SYNC_TIMEOUT_MS: "2222" }, file).timeoutMs).to.equal(3333);
+    });
+
+    it("seed: --seed beats COGNITO_SYNC_SEED beats seed in the file; 0 is a seed", () => {
+      const file = { seed: 7 };
+      expect(resolve([], {}, file).seed).to.equal(7);
+      expect(resolve([], { COGNITO_SYNC_SEED: "8" }, file).seed).to.equal(8);
+      expect(resolve(["--seed", "0"], { COGNITO_SYNC_SEED: "8" }, file).seed).to.equal(0);
+    });
+
+    it("state URL: --state-url beats COGNITO_SYNC_STATE_URL beats stateUrl in the file", () => {
+      const file = { stateUrl: "http://file.example/states" };
+      expect(resolve([], {}, file).stateUrl).to.equal("http://file.example/states");
+      expect(resolve([], { COGNITO_SYNC_STATE_URL: "http://env.example/states" }, file).stateUrl).to.equal("http://env.example/states");
+      expect(resolve(["--state-url", "https://flag.example/states"], { COGNITO_SYNC_STATE_URL: "http://env.example/states" }, file).stateUrl).to.equal("https://flag.example/states");
+    });
+
+    it("the other string settings: flag beats environment beats file", () => {
+      const file = { identityPoolId: "file-pool", identityId: "file-id", otherIdentityId: "file-other", grep: "file-grep", reportJson: "file.json", reportJunit: "file.xml" };
+      const env = { COGNITO_SYNC_IDENTITY_POOL_ID: "env-pool", COGNITO_SYNC_IDENTITY_ID: "env-id" };
+      const s = resolve(["--identity-id", "flag-id", "--grep", "flag-grep"], env, file);
+      expect(s).to.include({ identityPoolId: "env-pool", identityId: "flag-id", otherIdentityId: "file-other", grep: "flag-grep", reportJson: "file.json", reportJunit: "file.xml" });
+    });
+
+    it("strict comes from the file, or from --strict", () => {
+      expect(resolve([], {}, { strict: true }).strict).to.equal(true);
+      expect(resolve(["--strict"], {}, { strict: false }).strict).to.equal(true);
+    });
+  });
+
+  describe("credentials", () => {
+    it("developer credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN", () => {
+      const s = resolve([], { AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "env-secret", AWS_SESSION_TOKEN: "env-token" });
+      expect(s).to.include({ accessKeyId: "AKIDENV", secretAccessKey: "env-secret", sessionToken: "env-token" });
+    });
+
+    it("developer credentials come from the file's credentials object", () => {
+      const s = resolve([], {}, { credentials: { accessKeyId: "AKIDFILE", secretAccessKey: "file-secret", sessionToken: "file-token" } });
+      expect(s).to.include({ accessKeyId: "AKIDFILE", secretAccessKey: "file-secret", sessionToken: "file-token" });
+    });
+
+    it("the environment beats the file's credentials", () => {
+      const s = resolve([], { AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "env-secret" }, { credentials: { accessKeyId: "AKIDFILE", secretAccessKey: "file-secret" } });
+      expect(s).to.include({ accessKeyId: "AKIDENV", secretAccessKey: "env-secret" });
+    });
+
+    it("bound credentials come from the COGNITO_SYNC_BOUND_* variables", () => {
+      const s = resolve([], { COGNITO_SYNC_BOUND_ACCESS_KEY_ID: "AKIDBOUNDENV", COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY: "bound-env-secret", COGNITO_SYNC_BOUND_SESSION_TOKEN: "bound-env-token" });
+      expect(s).to.include({ boundAccessKeyId: "AKIDBOUNDENV", boundSecretAccessKey: "bound-env-secret", boundSessionToken: "bound-env-token" });
+    });
+
+    it("bound credentials come from the file's boundCredentials object", () => {
+      const s = resolve([], {}, { boundCredentials: { accessKeyId: "AKIDBOUNDFILE", secretAccessKey: "bound-file-secret", sessionToken: "bound-file-token" } });
+      expect(s).to.include({ boundAccessKeyId: "AKIDBOUNDFILE", boundSecretAccessKey: "bound-file-secret", boundSessionToken: "bound-file-token" });
+    });
+  });
+
+  describe("interpretations", () => {
+    it("come from repeated --interpretation NAME=CHOICE", () => {
+      const s = resolve(["--interpretation", "count=dataset", "--interpretation", "sync-filter=inclusive"]);
+      expect(s.interpretations).to.deep.equal({ count: "dataset", "sync-filter": "inclusive" });
+    });
+
+    it("come from the file's interpretations object", () => {
+      const s = resolve([], {}, { interpretations: { count: "filtered", tombstones: "omit" } });
+      expect(s.interpretations).to.deep.equal({ count: "filtered", tombstones: "omit" });
+    });
+
+    it("merge name by name: a flag overrides the file's choice for its name only", () => {
+      const s = resolve(["--interpretation", "count=dataset", "--interpretation", "ranges=any"], {}, { interpretations: { count: "filtered", tombstones: "omit" } });
+      expect(s.interpretations).to.deep.equal({ count: "dataset", tombstones: "omit", ranges: "any" });
+    });
+  });
+
+  describe("usage errors", () => {
+    it("an unknown flag", () => {
+      expect(usageError(() => resolve(["--bogus"])).message).to.match(/Unknown option '--bogus'.*see --help/);
+    });
+
+    it("a positional argument", () => {
+      expect(usageError(() => resolve(["extra"])).message).to.match(/Unexpected argument 'extra'/);
+    });
+
+    for (const url of ["ftp://x", "not-a-url"]) {
+      it(`an endpoint that is not an http(s) URL: ${url}`, () => {
+        expect(usageError(() => resolve(["--endpoint", url])).message).to.equal(`--endpoint must be an http:// or https:// URL, not "${url}"`);
+      });
+    }
+
+    it("a state URL that is not an http(s) URL, named by its source", () => {
+      expect(usageError(() => resolve([], { COGNITO_SYNC_STATE_URL: "ftp://x" })).message).to.equal('$COGNITO_SYNC_STATE_URL must be an http:// or https:// URL, not "ftp://x"');
+    });
+
+    for (const value of ["0", "abc", "1.5", "-5"]) {
+      it(`timeout ${value}`, () => {
+        expect(usageError(() => resolve([`--timeout=${value}`])).message).to.equal(`--timeout must be a whole number above 0, not "${value}"`);
+      });
+    }
+
+    it("a timeout from the environment that is not a number", () => {
+      expect(usageError(() => resolve([], { COGNITO_SYNC_TIMEOUT_MS: "abc" })).message).to.equal('$COGNITO_SYNC_TIMEOUT_MS must be a whole number above 0, not "abc"');
+    });
+
+    it("seed -1, from the flag and from the environment", () => {
+      expect(usageError(() => resolve(["--seed=-1"])).message).to.equal('--seed must be a whole number, 0 or more, not "-1"');
+      expect(usageError(() => resolve([], { COGNITO_SYNC_SEED: "-1" })).message).to.equal('$COGNITO_SYNC_SEED must be a whole number, 0 or more, not "-1"');
+    });
+
+    it("seed -1 as a separate argument is still a usage error", () => {
+      usageError(() => resolve(["--seed", "-1"]));
+    });
+
+    it("a config file that does not exist", () => {
+      const missing = join(dir, "missing.json");
+      expect(usageError(() => resolve(["--config", missing])).message).to.equal(`cannot read config file ${missing}: ENOENT`);
+    });
+
+    it("a config file that is not JSON", () => {
+      const path = configFile("{ endpoint: ");
+      expect(usageError(() => resolve(["--config", path])).message).to.match(new RegExp(`^config file ${path} is not valid JSON: `));
+    });
+
+    for (const [what, content] of [["an array", "[]"], ["a string", '"x"'], ["null", "null"]] as const) {
+      it(`a config file holding ${what}`, () => {
+        const path = configFile(content);
+        expect(usageError(() => resolve(["--config", path])).message).to.equal(`config file ${path} must hold a JSON object`);
+      });
+    }
+
+    it("an unknown key in the config file", () => {
+      const path = configFile({ endpoint: "http://x.example", bogus: 1 });
+      const message = usageError(() => resolve(["--config", path])).message;
+      expect(message).to.match(new RegExp(`^config file ${path}: unknown setting 'bogus' \\(known: `));
+      expect(message).to.include("stateUrl");
+    });
+
+    it("an unknown key nested in a known object of the config file", () => {
+      const path = configFile({ credentials: { accessKeyId: "AKID", foo: "x" } });
+      expect(usageError(() => resolve(["--config", path])).message).to.match(new RegExp(`^config file ${path}: unknown setting 'credentials\\.foo'`));
+    });
+
+    it("a number given as a string in the config file (timeoutMs \"10\")", () => {
+      const path = configFile({ timeoutMs: "10" });
+      expect(usageError(() => resolve(["--config", path])).message).to.match(new RegExp(`^'timeoutMs' in ${path} must be a whole number`));
+    });
+
+    it("other wrong types in the config file", () => {
+      const cases: Array<[object, RegExp]> = [
+        [{ strict: "true" }, /'strict' in .* must be true or false/],
+        [{ region: 5 }, /'region' in .* must be a non-empty string/],
+        [{ endpoint: 5 }, /'endpoint' in .* must be a URL/],
+        [{ seed: 1.5 }, /'seed' in .* must be a whole number, 0 or more/],
+        [{ interpretations: { count: 1 } }, /'interpretations' in .* must map names to strings/],
+      ];
+      for (const [content, says] of cases) expect(usageError(() => resolve([], {}, content)).message, JSON.stringify(content)).to.match(says);
+    });
+
+    it("an --interpretation without '='", () => {
+      expect(usageError(() => resolve(["--interpretation", "count"])).message).to.equal("--interpretation takes NAME=CHOICE, not 'count'");
+    });
+  });
+});

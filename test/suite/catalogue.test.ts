@@ -1,0 +1,98 @@
+/**
+ * The requirements catalogue and the specs agree: every requirement is well formed and
+ * tested, every test names only known requirements, and no MUST rests on an interpretation.
+ */
+import { readFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "chai";
+import { runCli } from "../support/run-cli.js";
+
+interface Requirement {
+  id: string;
+  level: string;
+  statement: string;
+  source: { kind: string; ref: string };
+  interpretation?: string;
+}
+interface Interpretation {
+  name: string;
+  question: string;
+  default: string;
+  choices: Record<string, string>;
+}
+interface Listed {
+  id: string;
+  requirements: string[];
+  status: string;
+}
+
+const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../../specs/${file}`, import.meta.url), "utf8")) as T;
+const requirements = read<{ requirements: Requirement[] }>("requirements.json").requirements;
+const interpretations = read<{ interpretations: Interpretation[] }>("interpretations.json").interpretations;
+
+describe("requirements catalogue", () => {
+  it("has unique ids of the form LR-...", () => {
+    const ids = requirements.map((r) => r.id);
+    expect(new Set(ids).size, "duplicate ids").to.equal(ids.length);
+    for (const id of ids) expect(id).to.match(/^LR-[A-Z0-9]+(-[A-Z0-9]+)*$/);
+  });
+
+  it("gives every requirement a level, a statement and a source", () => {
+    for (const r of requirements) {
+      expect(["MUST", "SHOULD"], r.id).to.include(r.level);
+      expect(r.statement.length, r.id).to.be.above(20);
+      expect(["doc", "model", "protocol", "client", "observed", "interpretation"], r.id).to.include(r.source.kind);
+      expect(r.source.ref.length, r.id).to.be.above(10);
+    }
+  });
+
+  it("never puts a MUST on an interpretation", () => {
+    for (const r of requirements) {
+      if (r.source.kind === "interpretation" || r.interpretation !== undefined) expect(r.level, `${r.id} rests on an interpretation`).to.equal("SHOULD");
+    }
+  });
+
+  it("links only to interpretations that exist, each with its default among its choices", () => {
+    const names = new Set(interpretations.map((i) => i.name));
+    for (const r of requirements) if (r.interpretation) expect(names, r.id).to.include(r.interpretation);
+    for (const i of interpretations) {
+      expect(Object.keys(i.choices), i.name).to.include(i.default);
+      expect(Object.keys(i.choices), i.name).to.include("any");
+    }
+  });
+
+  describe("against the specs, as --list sees them", () => {
+    let listed: Listed[];
+    const dir = mkdtempSync(join(tmpdir(), "csc-catalogue-"));
+    before(async () => {
+      const file = join(dir, "list.json");
+      const { code, stderr } = await runCli(["--list", "--report-json", file]);
+      expect(code, stderr).to.equal(0);
+      listed = (JSON.parse(readFileSync(file, "utf8")) as { tests: Listed[] }).tests;
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it("lists tests", () => expect(listed.length).to.be.above(30));
+
+    it("names only known requirement ids in every test, and at least one", () => {
+      const known = new Set(requirements.map((r) => r.id));
+      for (const t of listed) {
+        expect(t.requirements.length, t.id).to.be.above(0);
+        for (const id of t.requirements) expect(known.has(id), `${t.id} names unknown requirement ${id}`).to.equal(true);
+      }
+    });
+
+    it("has a test for every requirement (every MUST, and every SHOULD too)", () => {
+      const tested = new Set(listed.flatMap((t) => t.requirements));
+      const untested = requirements.filter((r) => !tested.has(r.id)).map((r) => `${r.id} (${r.level})`);
+      expect(untested, "requirements without a test").to.deep.equal([]);
+    });
+
+    it("gives every test a unique id", () => {
+      const ids = listed.map((t) => t.id);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).to.deep.equal([]);
+    });
+  });
+});
