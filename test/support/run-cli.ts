@@ -10,10 +10,19 @@ export interface Finished {
   stderr: string;
 }
 
-/** Runs the command to its end (killed after `timeoutMs`). */
-export function runCli(args: string[], timeoutMs = 20_000): Promise<Finished> {
+/**
+ * The parent's environment without the variables the command reads as settings (AWS_*,
+ * COGNITO_SYNC_*), so that a developer's own AWS set-up cannot change a test's run.
+ */
+export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const kept = Object.entries(process.env).filter(([name]) => !name.startsWith("AWS_") && !name.startsWith("COGNITO_SYNC_"));
+  return { ...Object.fromEntries(kept), ...extra };
+}
+
+/** Runs the command to its end (killed after `timeoutMs`), with `env` or else the parent's environment. */
+export function runCli(args: string[], timeoutMs = 20_000, env?: NodeJS.ProcessEnv): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], ...(env ? { env } : {}) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d));
@@ -27,23 +36,49 @@ export function runCli(args: string[], timeoutMs = 20_000): Promise<Finished> {
   });
 }
 
+export interface Started {
+  child: ChildProcessWithoutNullStreams;
+  firstLine: string;
+  /** Resolves with the first `count` lines of output once that many have been printed. */
+  lines(count: number, timeoutMs?: number): Promise<string[]>;
+}
+
 /** Starts a long-running command and resolves with its first line of output. */
-export function startCli(args: string[], timeoutMs = 20_000): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string }> {
+export function startCli(args: string[], timeoutMs = 20_000, env?: NodeJS.ProcessEnv): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
+    const child = spawn(process.execPath, [BIN, ...args], env ? { env } : {});
     let out = "";
     let err = "";
+    let waiting: Array<() => boolean> = [];
+    const lines = (count: number, waitMs = 5_000) =>
+      new Promise<string[]>((done, fail) => {
+        const check = () => {
+          const complete = out.split("\n").slice(0, -1);
+          if (complete.length < count) return false;
+          done(complete.slice(0, count));
+          return true;
+        };
+        if (check()) return;
+        const timer = setTimeout(() => fail(new Error(`fewer than ${count} lines within ${waitMs} ms: ${JSON.stringify(out)}; stderr: ${err}`)), waitMs);
+        waiting.push(() => {
+          if (!check()) return false;
+          clearTimeout(timer);
+          return true;
+        });
+      });
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`no output within ${timeoutMs} ms; stderr: ${err}`));
     }, timeoutMs);
     child.stderr.on("data", (d: Buffer) => (err += d));
     child.stdout.on("data", (d: Buffer) => {
+      const first = out.indexOf("\n") < 0;
       out += d;
+      waiting = waiting.filter((w) => !w());
       const nl = out.indexOf("\n");
-      if (nl >= 0) {
+      if (first && nl >= 0) {
         clearTimeout(timer);
-        resolve({ child, firstLine: out.slice(0, nl) });
+        resolve({ child, firstLine: out.slice(0, nl), lines });
       }
     });
     child.on("exit", (code) => reject(new Error(`exited with ${code} before printing a line; stderr: ${err}`)));
