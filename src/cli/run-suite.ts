@@ -72,7 +72,9 @@ export async function runSuite(argv: string[]): Promise<number> {
     if (s.endpoint !== undefined) throw new UsageError("--reference-variant applies to the embedded reference; drop --endpoint");
     if (!(s.referenceVariant in variants)) throw new UsageError(`unknown --reference-variant '${s.referenceVariant}' (known: ${Object.keys(variants).join(", ")})`);
   }
-  const embedded = s.endpoint === undefined ? await startReferenceEndpoint(s.referenceVariant === undefined ? {} : { variant: s.referenceVariant }) : undefined;
+  // The embedded reference knows the run's credentials, so it checks every signature the suite makes.
+  const embedded =
+    s.endpoint === undefined ? await startReferenceEndpoint({ credentials: [credentials], ...(s.referenceVariant === undefined ? {} : { variant: s.referenceVariant }) }) : undefined;
   const endpoint = embedded?.url ?? s.endpoint!;
   const stateUrl = embedded ? `${embedded.url}${STATE_PATH}` : s.stateUrl;
   const label = embedded ? `the embedded reference endpoint${s.referenceVariant ? `, broken variant '${s.referenceVariant}'` : ""} (${embedded.url})` : endpoint;
