@@ -33,7 +33,8 @@ const shown = (wire: string) => (wire.length > 24 ? `${JSON.stringify(wire.slice
 
 describe("errors", () => {
   describe(`400 for parameters that break the model's constraints (generated with seed ${plan.seed})`, () => {
-    const valid = { IdentityPoolId: plan.identityPoolId, IdentityId: plan.identityId, DatasetName: `${plan.prefix}-valid` };
+    // A fixed dataset name: the cases are never written, and titles must not vary between runs of one seed.
+    const valid = { IdentityPoolId: plan.identityPoolId, IdentityId: plan.identityId, DatasetName: "conformance-valid-name" };
     for (const [n, c] of invalidInputs(valid, plan.seed).entries()) {
       const statusRequirement = c.strength === "model" ? "LR-ERR-400-STATUS" : "LR-ERR-400-ANCHORED";
       conformance(AREA, `${c.param} ${shown(c.wire)} is refused with 400: ${c.why}`, [statusRequirement, "LR-ERR-400-TYPE"], async (t) => {

@@ -1,7 +1,8 @@
 /** From checked settings to the run plan: ids, prefix, seed, interpretations, capabilities. */
-import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import type { RunSettings } from "../config/resolve.js";
 import { chooseInterpretations } from "../harness/catalogue.js";
+import { random } from "../harness/invalid-inputs.js";
 import type { RunPlan } from "../harness/run.js";
 import { UsageError } from "./usage-error.js";
 
@@ -23,7 +24,12 @@ export function developerCredentials(s: RunSettings) {
 
 /** `stateUrl` is the configured one, or the embedded reference's when the run starts it. */
 export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLabel: string): RunPlan {
-  const freshId = () => `${s.region}:${randomUUID()}`;
+  const seed = s.seed ?? randomInt(0, 2 ** 31);
+  // Ids come from the seed too, so --seed repeats every generated input exactly (values
+  // derived from them included); the dataset prefix stays random, so runs never share data.
+  const rnd = random(seed ^ 0x5eed);
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 16).toString(16)).join("");
+  const freshId = () => `${s.region}:${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(rnd() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
   const hasBound = s.boundAccessKeyId !== undefined || s.boundSecretAccessKey !== undefined;
   if (hasBound && (s.boundAccessKeyId === undefined || s.boundSecretAccessKey === undefined)) {
     throw new UsageError("bound credentials need both COGNITO_SYNC_BOUND_ACCESS_KEY_ID and COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY (or boundCredentials.accessKeyId and .secretAccessKey)");
@@ -43,7 +49,7 @@ export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLa
     identityId: s.identityId ?? freshId(),
     otherIdentityId: s.otherIdentityId ?? freshId(),
     prefix: `csc-${randomBytes(4).toString("hex")}`,
-    seed: s.seed ?? randomInt(0, 2 ** 31),
+    seed,
     interpretations: chooseInterpretations(s.interpretations),
     states: stateUrl !== undefined ? { available: true } : { available: false, reason: "no --state-url configured" },
     bound,

@@ -41,14 +41,14 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
     const fromFlag = s.flag === undefined ? undefined : flags[s.flag];
     const envName = s.env?.find((name) => env[name] !== undefined && env[name] !== "");
     const fromFile = s.file === undefined ? undefined : lookup(file, s.file);
-    const sources: Array<[unknown, string]> = [
-      [fromFile, `'${s.file}' in ${configPath}`],
-      [envName === undefined ? undefined : env[envName], `$${envName}`],
-      [fromFlag, `--${s.flag}`],
+    const sources: Array<[unknown, string, boolean]> = [
+      [fromFile, `'${s.file}' in ${configPath}`, true],
+      [envName === undefined ? undefined : env[envName], `$${envName}`, false],
+      [fromFlag, `--${s.flag}`, false],
     ];
-    for (const [value, where] of sources) {
+    for (const [value, where, isFile] of sources) {
       if (value === undefined) continue;
-      const converted = convert(s, value as Raw, where);
+      const converted = convert(s, value as Raw, where, isFile);
       // Later sources win; NAME=CHOICE pairs win name by name.
       out[s.key] = s.kind === "pairs" ? { ...(out[s.key] as object), ...(converted as object) } : converted;
     }
@@ -104,7 +104,8 @@ function leafKeys(obj: Record<string, unknown>, prefix = ""): string[] {
 const lookup = (obj: Record<string, unknown>, path: string): unknown =>
   path.split(".").reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Record<string, unknown>)[k] : undefined), obj);
 
-function convert(s: Setting, value: Raw, where: string): unknown {
+/** Flags and environment variables are text; a config file must use JSON's own types. */
+function convert(s: Setting, value: Raw, where: string, fromFile: boolean): unknown {
   const fail = (what: string) => new UsageError(`${where} ${what}, not ${JSON.stringify(value)}`);
   switch (s.kind) {
     case "string":
@@ -122,7 +123,7 @@ function convert(s: Setting, value: Raw, where: string): unknown {
       return value.replace(/\/+$/, "");
     }
     case "integer": {
-      const n = typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
+      const n = typeof value === "number" ? value : typeof value === "string" && !fromFile && /^\d+$/.test(value) ? Number(value) : NaN;
       if (!Number.isSafeInteger(n) || n < (s.key === "seed" ? 0 : 1)) throw fail(s.key === "seed" ? "must be a whole number, 0 or more" : "must be a whole number above 0");
       return n;
     }

@@ -19,10 +19,12 @@ export interface ReporterOptions {
 const metaOf = (test: Mocha.Runnable): TestMeta | undefined => (test as unknown as { conformance?: TestMeta }).conformance;
 
 export class ConformanceReporter extends Mocha.reporters.Spec {
+  private readonly junit?: Mocha.reporters.XUnit;
+
   constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
     super(runner, options);
     const { results, junitFile } = options.reporterOptions as ReporterOptions;
-    if (junitFile) new Mocha.reporters.XUnit(runner, { reporterOptions: { output: junitFile, suiteName: "cognito-sync-conformance" } });
+    if (junitFile) this.junit = new Mocha.reporters.XUnit(runner, { reporterOptions: { output: junitFile, suiteName: "cognito-sync-conformance" } });
 
     const record = (test: Mocha.Runnable, status: TestResult["status"], err?: Error) => {
       const meta = metaOf(test);
@@ -45,5 +47,11 @@ export class ConformanceReporter extends Mocha.reporters.Spec {
       // Spec has just printed the title; the reason goes right under it.
       process.stdout.write(`${" ".repeat(6)}${Mocha.reporters.Base.color("pending", `skipped: ${metaOf(test)?.skipReason ?? "no reason given"}`)}\n`);
     });
+  }
+
+  /** Mocha calls this on its own reporter only; the JUnit file must be flushed before the run ends. */
+  done(failures: number, fn?: (failures: number) => void): void {
+    if (this.junit) this.junit.done(failures, fn ?? (() => undefined));
+    else fn?.(failures);
   }
 }
