@@ -4,6 +4,7 @@ import type { KnownCredentials } from "../reference/auth.js";
 import { STATE_PATH } from "../reference/provider-states.js";
 import { createReferenceEndpoint } from "../reference/server.js";
 import { variants } from "../reference/variants.js";
+import { oneLine } from "../config/resolve.js";
 import { UsageError } from "./usage-error.js";
 
 export const serveHelp = () => `Usage: cognito-sync-conformance serve [--port N] [--host ADDRESS] [--credential SPEC]... [--variant NAME]
@@ -61,7 +62,7 @@ function parseFlags(args: string[]) {
       allowPositionals: false,
     });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}; see serve --help`);
+    throw new UsageError(`${oneLine((e as Error).message)}; see serve --help`);
   }
 }
 

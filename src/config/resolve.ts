@@ -45,12 +45,13 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
       [fromFile, `'${s.file}' in ${configPath}`, true],
       [envName === undefined ? undefined : env[envName], `$${envName}`, false],
       [fromFlag, `--${s.flag}`, false],
-    ];
-    for (const [value, where, isFile] of sources) {
-      if (value === undefined) continue;
-      const converted = convert(s, value as Raw, where, isFile);
-      // Later sources win; NAME=CHOICE pairs win name by name.
-      out[s.key] = s.kind === "pairs" ? { ...(out[s.key] as object), ...(converted as object) } : converted;
+    ].filter(([value]) => value !== undefined) as Array<[unknown, string, boolean]>;
+    if (s.kind === "pairs") {
+      // NAME=CHOICE pairs merge, later sources winning name by name.
+      for (const [value, where, isFile] of sources) out[s.key] = { ...(out[s.key] as object), ...(convert(s, value as Raw, where, isFile) as object) };
+    } else if (sources.length > 0) {
+      const [value, where, isFile] = sources[sources.length - 1]!; // the flag, else the environment, else the file
+      out[s.key] = convert(s, value as Raw, where, isFile);
     }
   }
   return out as unknown as RunSettings;
@@ -65,9 +66,12 @@ function parseFlags(argv: readonly string[]): Record<string, Raw | undefined> {
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Record<string, Raw | undefined>;
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}; see --help`);
+    throw new UsageError(`${oneLine((e as Error).message)}; see --help`);
   }
 }
+
+/** Node's argument parser sometimes explains over several lines; a usage error is one. */
+export const oneLine = (message: string) => message.replace(/\s*\n\s*/g, " ");
 
 function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
@@ -95,7 +99,8 @@ function readConfigFile(path: string): Record<string, unknown> {
 /** Dotted paths of the file's settings; objects are walked except where a setting takes a whole object. */
 function leafKeys(obj: Record<string, unknown>, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => {
-    const path = `${prefix}${k}`;
+    // A key with a dot in it would pass the check below yet never be read: nest objects instead.
+    const path = `${prefix}${k.includes(".") ? `${k} (write it as nested objects)` : k}`;
     const takesObject = settings.some((s) => s.file === path && s.kind === "pairs");
     return typeof v === "object" && v !== null && !Array.isArray(v) && !takesObject ? leafKeys(v as Record<string, unknown>, `${path}.`) : [path];
   });
@@ -105,12 +110,13 @@ const lookup = (obj: Record<string, unknown>, path: string): unknown =>
   path.split(".").reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Record<string, unknown>)[k] : undefined), obj);
 
 /** Flags and environment variables are text; a config file must use JSON's own types. */
-function convert(s: Setting, value: Raw, where: string, fromFile: boolean): unknown {
+function convert(s: Setting, value: Raw, where: string, isFile: boolean): unknown {
   const fail = (what: string) => new UsageError(`${where} ${what}, not ${JSON.stringify(value)}`);
   switch (s.kind) {
     case "string":
       if (typeof value !== "string" || value === "") throw fail("must be a non-empty string");
       return value;
+    case "base-url":
     case "url": {
       if (typeof value !== "string") throw fail("must be a URL");
       let url: URL;
@@ -120,10 +126,11 @@ function convert(s: Setting, value: Raw, where: string, fromFile: boolean): unkn
         throw fail("must be an http:// or https:// URL");
       }
       if (url.protocol !== "http:" && url.protocol !== "https:") throw fail("must be an http:// or https:// URL");
-      return value.replace(/\/+$/, "");
+      // A base URL gets paths appended, so a trailing slash would double; a full URL stays as given.
+      return s.kind === "base-url" ? value.replace(/\/+$/, "") : value;
     }
     case "integer": {
-      const n = typeof value === "number" ? value : typeof value === "string" && !fromFile && /^\d+$/.test(value) ? Number(value) : NaN;
+      const n = typeof value === "number" ? value : typeof value === "string" && !isFile && /^\d+$/.test(value) ? Number(value) : NaN;
       if (!Number.isSafeInteger(n) || n < (s.key === "seed" ? 0 : 1)) throw fail(s.key === "seed" ? "must be a whole number, 0 or more" : "must be a whole number above 0");
       return n;
     }
@@ -131,6 +138,7 @@ function convert(s: Setting, value: Raw, where: string, fromFile: boolean): unkn
       if (typeof value === "boolean") return value;
       throw fail("must be true or false");
     case "pairs": {
+      if (isFile && (typeof value !== "object" || value === null || Array.isArray(value))) throw fail("must be an object of NAME: CHOICE");
       if (typeof value === "object" && !Array.isArray(value)) {
         for (const v of Object.values(value)) if (typeof v !== "string") throw fail("must map names to strings");
         return value;

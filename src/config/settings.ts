@@ -3,7 +3,7 @@
  * config-file key, so that parsing, precedence and --help can never disagree.
  * Precedence: flag, then environment, then config file, then default.
  */
-export type Kind = "url" | "string" | "integer" | "boolean" | "pairs";
+export type Kind = "base-url" | "url" | "string" | "integer" | "boolean" | "pairs";
 
 export interface Setting {
   key: string;
@@ -19,7 +19,7 @@ export interface Setting {
 }
 
 export const settings: readonly Setting[] = [
-  { key: "endpoint", kind: "url", flag: "endpoint", env: ["AWS_ENDPOINT_URL_COGNITO_SYNC", "AWS_ENDPOINT_URL"], file: "endpoint", help: "base URL of the Cognito Sync implementation under test", defaultText: "the embedded reference endpoint, started for the run" },
+  { key: "endpoint", kind: "base-url", flag: "endpoint", env: ["AWS_ENDPOINT_URL_COGNITO_SYNC", "AWS_ENDPOINT_URL"], file: "endpoint", help: "base URL of the Cognito Sync implementation under test", defaultText: "the embedded reference endpoint, started for the run" },
   { key: "region", kind: "string", flag: "region", env: ["AWS_REGION", "AWS_DEFAULT_REGION"], file: "region", help: "region used in signatures and in generated identity ids", defaultText: "us-east-1" },
   { key: "accessKeyId", kind: "string", env: ["AWS_ACCESS_KEY_ID"], file: "credentials.accessKeyId", help: "access key id of developer credentials (access to the whole pool)", defaultText: "a placeholder, fine for servers that do not check signatures" },
   { key: "secretAccessKey", kind: "string", env: ["AWS_SECRET_ACCESS_KEY"], file: "credentials.secretAccessKey", help: "secret access key of the developer credentials" },

@@ -5,6 +5,7 @@
  */
 import type { Authenticator } from "./auth.js";
 import type { Faults } from "./faults.js";
+import { operations } from "./routes.js";
 import type { DatasetRef, DatasetStore, StoredRecord } from "./store.js";
 
 export const STATE_PATH = "/_conformance/provider-states";
@@ -13,10 +14,13 @@ export interface StateTargets {
   store: DatasetStore;
   faults: Faults;
   auth: Authenticator;
+  /** The NextToken ListRecords would hand out after the first `pageSize` changes (lastSyncCount 0). */
+  nextTokenAfter(ref: DatasetRef, pageSize: number): string | undefined;
 }
 
 type Params = Record<string, unknown>;
-type Handler = (params: Params, action: "setup" | "teardown", targets: StateTargets) => void;
+/** A handler may return values for the caller (Pact injects them into the request it replays). */
+type Handler = (params: Params, action: "setup" | "teardown", targets: StateTargets) => object | void;
 
 class BadState extends Error {}
 
@@ -35,6 +39,7 @@ const dataset = (p: Params): DatasetRef => ({ identityPoolId: str(p, "identityPo
 function failNextCalls(status: 429 | 500): Handler {
   return (p, action, { faults }) => {
     const operation = str(p, "operation");
+    if (!(operations as readonly string[]).includes(operation)) throw new BadState(`param 'operation' must be one of ${operations.join(", ")}, not '${operation}'`);
     if (action === "teardown") return faults.disarm(operation);
     const times = count(p, "times", 1);
     if (times < 1) throw new BadState("param 'times' must be 1 or more");
@@ -49,7 +54,9 @@ const states: Record<string, Handler> = {
   "a dataset has been merged": (p, action, { store }) => {
     const names = p.mergedDatasetNames;
     if (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === "string")) throw new BadState("param 'mergedDatasetNames' must be a non-empty list of strings");
-    store.setMergedDatasetNames(dataset(p), action === "setup" ? (names as string[]) : []);
+    const ref = dataset(p);
+    if (action === "setup") store.setMergedDatasetNames(ref, names as string[]);
+    else if (store.describe(ref)) store.setMergedDatasetNames(ref, []); // teardown creates nothing
   },
 
   "a dataset holds these records": (p, action, { store }) => {
@@ -68,6 +75,22 @@ const states: Record<string, Handler> = {
     const syncCount = count(p, "datasetSyncCount", highest);
     if (syncCount < highest) throw new BadState(`datasetSyncCount ${syncCount} is below a record's SyncCount ${highest}`);
     store.load(ref, records, syncCount, now);
+  },
+
+  "a dataset does not exist": (p, action, { store }) => {
+    if (action === "setup") store.delete(dataset(p));
+  },
+
+  "a dataset holds numbered records": (p, action, { store, nextTokenAfter }) => {
+    const ref = dataset(p);
+    if (action === "teardown") return void store.delete(ref);
+    const n = count(p, "count");
+    const now = Date.now();
+    const records = Array.from({ length: n }, (_, i) => ({ key: `record-${String(i).padStart(4, "0")}`, value: `value-${i}`, syncCount: 1, lastModifiedDate: now, lastModifiedBy: ref.identityId }));
+    store.load(ref, records, n > 0 ? 1 : 0, now);
+    if (p.pageSize === undefined) return {};
+    const token = nextTokenAfter(ref, count(p, "pageSize"));
+    return token === undefined ? {} : { nextToken: token };
   },
 
   "credentials are bound to an identity": (p, action, { auth }) => {
@@ -94,8 +117,7 @@ export function changeState(raw: Buffer, targets: StateTargets): { status: numbe
   if (action !== "setup" && action !== "teardown") return { status: 400, body: { error: `action must be 'setup' or 'teardown', not '${String(action)}'` } };
   if (typeof params !== "object" || params === null) return { status: 400, body: { error: "params must be an object" } };
   try {
-    handler(params as Params, action, targets);
-    return { status: 200, body: {} };
+    return { status: 200, body: handler(params as Params, action, targets) ?? {} };
   } catch (e) {
     if (e instanceof BadState) return { status: 400, body: { error: `provider state '${state}': ${e.message}` } };
     throw e;

@@ -5,7 +5,8 @@
  */
 import { invalidParameter, serviceError } from "./errors.js";
 
-export type Operation = "ListRecords" | "UpdateRecords" | "DeleteDataset" | "DescribeDataset" | "ListDatasets";
+export const operations = ["ListRecords", "UpdateRecords", "DeleteDataset", "DescribeDataset", "ListDatasets"] as const;
+export type Operation = (typeof operations)[number];
 
 const DATASET = "/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}";
 const table: ReadonlyArray<{ method: string; template: string; operation: Operation }> = [

@@ -15,7 +15,7 @@ import { updateRecords } from "./operations/update-records.js";
 import { changeState, STATE_PATH } from "./provider-states.js";
 import { route, type Operation } from "./routes.js";
 import { Sessions } from "./sessions.js";
-import { AWS_LIMITS, MemoryStore, type DatasetStore, type Limits } from "./store.js";
+import { AWS_LIMITS, MemoryStore, type DatasetRef, type DatasetStore, type Limits } from "./store.js";
 import { TokenSealer } from "./tokens.js";
 import { variant as variantNamed, type Answer } from "./variants.js";
 
@@ -78,7 +78,7 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
       const rawPath = q < 0 ? url : url.slice(0, q);
       const rawQuery = q < 0 ? "" : url.slice(q + 1);
       // Provider states are the suite's back door, outside the API: no signature, no AWS error shape.
-      if (rawPath === STATE_PATH && req.method === "POST") return changeState(body, { store, faults, auth });
+      if (rawPath === STATE_PATH && req.method === "POST") return changeState(body, { store, faults, auth, nextTokenAfter });
       const routed = route(req.method ?? "", rawPath);
       operation = routed.operation;
       const caller = await auth.authenticate({ method: req.method ?? "", rawPath, rawQuery, headers: req.headers, body });
@@ -93,6 +93,13 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
       return { status: 500, type: "InternalErrorException", body: { message: "The reference endpoint failed unexpectedly" } };
     }
   }
+
+  /** What ListRecords itself would hand out, so provider states never forge tokens of their own. */
+  const nextTokenAfter = (ref: DatasetRef, pageSize: number): string | undefined => {
+    const labels = { IdentityPoolId: ref.identityPoolId, IdentityId: ref.identityId, DatasetName: ref.datasetName };
+    const call: Call = { labels, query: new URLSearchParams({ maxResults: String(pageSize) }), body: {}, caller: { accessKeyId: "provider-state" }, now: Date.now() };
+    return listRecords(call, services).NextToken ?? undefined;
+  };
 
   const bend = (operation: Operation | undefined, a: Answer): Answer => (broken?.response && operation ? broken.response(operation, a) : a);
 

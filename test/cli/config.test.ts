@@ -123,6 +123,15 @@ describe("cli: resolveSettings", () => {
       expect(resolve(["--state-url", "https://flag.example/states"], { COGNITO_SYNC_STATE_URL: "http://env.example/states" }, file).stateUrl).to.equal("https://flag.example/states");
     });
 
+    it("state URL: kept exactly as given, trailing slash included (only the endpoint is a base URL)", () => {
+      expect(resolve(["--state-url", "http://h/hook/"]).stateUrl).to.equal("http://h/hook/");
+      expect(resolve(["--endpoint", "http://h/base/"]).endpoint).to.equal("http://h/base");
+    });
+
+    it("an overridden source is not read: the flag wins even over a broken environment value", () => {
+      expect(resolve(["--timeout", "5"], { COGNITO_SYNC_TIMEOUT_MS: "abc" }).timeoutMs).to.equal(5);
+    });
+
     it("the other string settings: flag beats environment beats file", () => {
       const file = { identityPoolId: "file-pool", identityId: "file-id", otherIdentityId: "file-other", grep: "file-grep", reportJson: "file.json", reportJunit: "file.xml" };
       const env = { COGNITO_SYNC_IDENTITY_POOL_ID: "env-pool", COGNITO_SYNC_IDENTITY_ID: "env-id" };
@@ -184,6 +193,22 @@ describe("cli: resolveSettings", () => {
     it("an unknown flag", () => {
       expect(usageError(() => resolve(["--bogus"])).message).to.match(/Unknown option '--bogus'.*see --help/);
     });
+
+    it("a flag error Node explains over several lines comes out as one line", () => {
+      const message = usageError(() => resolve(["--seed", "-1"])).message;
+      expect(message).to.not.include("\n");
+      expect(message).to.match(/--seed.*see --help$/);
+    });
+
+    it("a dotted key in the config file, which would silently never be read", () => {
+      expect(usageError(() => resolve([], {}, { "credentials.accessKeyId": "AK" })).message).to.match(/unknown setting 'credentials\.accessKeyId/);
+    });
+
+    for (const wrong of ["count=page", ["count=page"]]) {
+      it(`interpretations in the config file as ${Array.isArray(wrong) ? "an array" : "a string"}`, () => {
+        expect(usageError(() => resolve([], {}, { interpretations: wrong })).message).to.match(/'interpretations' in .* must be an object/);
+      });
+    }
 
     it("a positional argument", () => {
       expect(usageError(() => resolve(["extra"])).message).to.match(/Unexpected argument 'extra'/);

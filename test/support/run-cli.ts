@@ -19,10 +19,10 @@ export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...Object.fromEntries(kept), ...extra };
 }
 
-/** Runs the command to its end (killed after `timeoutMs`), with `env` or else the parent's environment. */
-export function runCli(args: string[], timeoutMs = 20_000, env?: NodeJS.ProcessEnv): Promise<Finished> {
+/** Runs the command to its end (killed after `timeoutMs`), by default isolated from the caller's AWS settings. */
+export function runCli(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = isolatedEnv()): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], ...(env ? { env } : {}) });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d));
@@ -44,9 +44,9 @@ export interface Started {
 }
 
 /** Starts a long-running command and resolves with its first line of output. */
-export function startCli(args: string[], timeoutMs = 20_000, env?: NodeJS.ProcessEnv): Promise<Started> {
+export function startCli(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = isolatedEnv()): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], env ? { env } : {});
+    const child = spawn(process.execPath, [BIN, ...args], { env });
     let out = "";
     let err = "";
     let waiting: Array<() => boolean> = [];
