@@ -5,6 +5,7 @@ import { UsageError } from "./usage-error.js";
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: async (args) => (await serve(args), 0),
+  pact: (args) => runSuite(args, "pact"),
 };
 
 export async function main(argv: string[]): Promise<number> {

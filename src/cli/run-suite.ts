@@ -22,7 +22,15 @@ import { exitCodeFor, summarize, type TestResult } from "../report/results.js";
 import { developerCredentials, planRun } from "./plan.js";
 import { UsageError } from "./usage-error.js";
 
-const SPECS = new URL("../../specs/", import.meta.url);
+/** What a command runs: the scenario specs, or the contract verification. */
+export type SuiteKind = "scenarios" | "pact";
+const SPEC_FILES: Record<SuiteKind, () => URL[]> = {
+  scenarios: () => {
+    const dir = new URL("../../specs/", import.meta.url);
+    return readdirSync(fileURLToPath(dir)).filter((f) => f.endsWith(".spec.ts")).sort().map((f) => new URL(f, dir));
+  },
+  pact: () => [new URL("../pact/verification.spec.ts", import.meta.url)],
+};
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export function suiteHelp(): string {
@@ -52,7 +60,7 @@ export function suiteHelp(): string {
   ].join("\n");
 }
 
-export async function runSuite(argv: string[]): Promise<number> {
+export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): Promise<number> {
   const s = resolveSettings(argv, process.env);
   if (s.help) {
     process.stdout.write(suiteHelp());
@@ -64,7 +72,7 @@ export async function runSuite(argv: string[]): Promise<number> {
   if (s.list) {
     // Without an endpoint the run would start the reference, whose state hook is always there.
     const plan = planRun(s, s.endpoint === undefined ? STATE_PATH : s.stateUrl, s.endpoint ?? "the embedded reference endpoint");
-    await loadSpecs(plan, grep);
+    await loadSpecs(kind, plan, grep);
     return list(plan, s, grep);
   }
 
@@ -94,7 +102,7 @@ export async function runSuite(argv: string[]): Promise<number> {
     );
     await probe(client, plan);
     setRun(run);
-    const results = await runMocha(plan, grep, s);
+    const results = await runMocha(kind, plan, grep, s);
     return finish(results, s, plan, run);
   } finally {
     client.close();
@@ -118,14 +126,13 @@ async function probe(client: SignedClient, plan: RunPlan): Promise<void> {
   if (ex.transportError) throw new UsageError(`cannot reach the endpoint ${client.settings.endpoint}: ${ex.transportError}; check --endpoint and that the server is running`);
 }
 
-async function loadSpecs(plan: RunPlan, grep: RegExp | undefined, options: Mocha.MochaOptions = {}): Promise<Mocha> {
+async function loadSpecs(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined, options: Mocha.MochaOptions = {}): Promise<Mocha> {
   setPlan(plan);
   const mocha = new Mocha({ timeout: 60_000, ...(grep ? { grep } : {}), ...options });
   const { EVENT_FILE_PRE_REQUIRE, EVENT_FILE_REQUIRE, EVENT_FILE_POST_REQUIRE } = Mocha.Suite.constants;
   // Loaded with import(), as mocha itself would, but never through require(): that would give
   // the specs their own copies of the harness modules, apart from the run this command set up.
-  for (const file of readdirSync(fileURLToPath(SPECS)).filter((f) => f.endsWith(".spec.ts")).sort()) {
-    const url = new URL(file, SPECS);
+  for (const url of SPEC_FILES[kind]()) {
     mocha.suite.emit(EVENT_FILE_PRE_REQUIRE, globalThis, fileURLToPath(url), mocha);
     mocha.suite.emit(EVENT_FILE_REQUIRE, await import(url.href), fileURLToPath(url), mocha);
     mocha.suite.emit(EVENT_FILE_POST_REQUIRE, globalThis, fileURLToPath(url), mocha);
@@ -133,9 +140,9 @@ async function loadSpecs(plan: RunPlan, grep: RegExp | undefined, options: Mocha
   return mocha;
 }
 
-async function runMocha(plan: RunPlan, grep: RegExp | undefined, s: RunSettings): Promise<TestResult[]> {
+async function runMocha(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined, s: RunSettings): Promise<TestResult[]> {
   const results: TestResult[] = [];
-  const mocha = await loadSpecs(plan, grep, { reporter: ConformanceReporter, reporterOptions: { results, ...(s.reportJunit ? { junitFile: s.reportJunit } : {}) } });
+  const mocha = await loadSpecs(kind, plan, grep, { reporter: ConformanceReporter, reporterOptions: { results, ...(s.reportJunit ? { junitFile: s.reportJunit } : {}) } });
   if (s.reportJunit) mkdirSync(dirname(s.reportJunit), { recursive: true });
   await new Promise<void>((resolve) => mocha.run(() => resolve()));
   return results;

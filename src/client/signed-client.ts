@@ -42,15 +42,36 @@ export interface OutgoingRequest {
   unsigned?: boolean;
 }
 
+/**
+ * The headers that sign a request for `cognito-sync` with the AWS SDK's own signer: `path`
+ * as it goes on the wire (still percent-encoded; SigV4 encodes it once more), `query` decoded.
+ */
+export async function signedHeaders(
+  credentials: Credentials,
+  region: string,
+  req: { method: string; url: URL; path: string; query: Record<string, string>; headers: Record<string, string>; body?: string | Uint8Array },
+): Promise<Record<string, string>> {
+  const signer = new SignatureV4({ service: "cognito-sync", region, credentials, sha256: Hash.bind(null, "sha256") });
+  const signed = await signer.sign({
+    method: req.method,
+    protocol: req.url.protocol,
+    hostname: req.url.hostname,
+    ...(req.url.port ? { port: Number(req.url.port) } : {}),
+    path: req.path,
+    query: req.query,
+    headers: { ...req.headers, host: req.url.host },
+    ...(req.body === undefined ? {} : { body: req.body }),
+  });
+  return Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
+
 export class SignedClient {
   private readonly base: URL;
   private readonly agent: HttpAgent;
-  private readonly signer: SignatureV4;
 
   constructor(readonly settings: ClientSettings) {
     this.base = new URL(settings.endpoint);
     this.agent = this.base.protocol === "https:" ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
-    this.signer = new SignatureV4({ service: "cognito-sync", region: settings.region, credentials: settings.credentials, sha256: Hash.bind(null, "sha256") });
   }
 
   /** The same endpoint and limits with other credentials (e.g. ones bound to an identity). */
@@ -79,20 +100,10 @@ export class SignedClient {
     this.agent.destroy();
   }
 
-  private async sign(req: OutgoingRequest, path: string, headers: Record<string, string>): Promise<Record<string, string>> {
+  private sign(req: OutgoingRequest, path: string, headers: Record<string, string>): Promise<Record<string, string>> {
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) query[k] = v;
-    const signed = await this.signer.sign({
-      method: req.method,
-      protocol: this.base.protocol,
-      hostname: this.base.hostname,
-      ...(this.base.port ? { port: Number(this.base.port) } : {}),
-      path,
-      query,
-      headers,
-      ...(req.body === undefined ? {} : { body: req.body }),
-    });
-    return Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    return signedHeaders(this.settings.credentials, this.settings.region, { method: req.method, url: this.base, path, query, headers, ...(req.body === undefined ? {} : { body: req.body }) });
   }
 
   private transmit(method: string, url: string, headers: Record<string, string>, body?: string): Promise<{ response?: ReceivedResponse; transportError?: string }> {

@@ -14,12 +14,19 @@ export class StateHook {
     private readonly timeoutMs: number,
   ) {}
 
-  async change(state: string, params: Record<string, unknown>, action: StateAction): Promise<void> {
+  /** Resolves with the JSON object the hook answered, if any: values for Pact to inject. */
+  async change(state: string, params: Record<string, unknown>, action: StateAction): Promise<Record<string, unknown> | undefined> {
     const body = JSON.stringify({ state, params, action });
     const answer = await this.post(body);
     if ("error" in answer) throw new SetupFailure(`provider state '${state}' (${action})`, `the state URL ${this.url} did not answer: ${answer.error}`);
     if (answer.status < 200 || answer.status > 299) {
       throw new SetupFailure(`provider state '${state}' (${action})`, `the state URL ${this.url} answered HTTP ${answer.status}: ${answer.text.slice(0, 500)}`);
+    }
+    try {
+      const values: unknown = JSON.parse(answer.text);
+      return typeof values === "object" && values !== null && !Array.isArray(values) ? (values as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined; // any 2xx is success; a body is optional
     }
   }
 

@@ -3,6 +3,7 @@
  * deleted afterwards), seeding through the public API, provider states, ListRecords calls
  * that all pass the shared well-formedness check, and checks tied to requirement ids.
  */
+import { CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
 import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type ListRecordsQuery, type PatchBody } from "../client/cognito-sync.js";
 import type { Exchange } from "../client/exchange.js";
 import type { OutgoingRequest, SignedClient } from "../client/signed-client.js";
@@ -216,7 +217,23 @@ export class TestContext {
     const hook = this.run.states;
     if (!hook) throw new Error("no provider-state URL in this run");
     await hook.change(name, params, "setup");
-    this.cleanups.push(() => hook.change(name, params, "teardown").catch((e: Error) => void this.run.cleanupProblems.push(e.message)));
+    this.cleanups.push(() =>
+      hook.change(name, params, "teardown").then(
+        () => undefined,
+        (e: Error) => void this.run.cleanupProblems.push(e.message),
+      ),
+    );
+  }
+
+  /**
+   * The official AWS SDK client, pointed at the run's endpoint with the caller's
+   * credentials, one attempt per call and the run's timeout; destroyed when the test ends.
+   */
+  sdk(as: Caller = "developer"): CognitoSyncClient {
+    const { endpoint, region, credentials, timeoutMs } = this.clientFor(as).settings;
+    const client = new CognitoSyncClient({ endpoint, region, credentials, maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } });
+    this.cleanups.push(async () => client.destroy());
+    return client;
   }
 
   /** Credentials bound to the run's identity, bound through a provider state if that is how the run gets them. */

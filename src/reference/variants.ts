@@ -63,6 +63,14 @@ export const variants: Record<string, Variant> = {
     description: "record SyncCount is sent as a JSON string (\"3\") instead of a number",
     response: onPage((p) => ({ ...p, Records: p.Records?.map((r) => ({ ...r, SyncCount: String(r.SyncCount) })) })),
   },
+  "error-type-unresolvable": {
+    description: "errors carry no type the SDK can read: no x-amzn-ErrorType header, no __type or code in the body",
+    response: (_, a) => (a.status >= 400 ? { status: a.status, body: a.body } : a),
+  },
+  "merged-names-dropped": {
+    description: "MergedDatasetNames is always null, so clients never run their merge handling",
+    response: onPage((p) => ({ ...p, MergedDatasetNames: null })),
+  },
 };
 
 export function variant(name: string): Variant {

@@ -63,14 +63,17 @@ describe("requirements catalogue", () => {
     }
   });
 
-  describe("against the specs, as --list sees them", () => {
+  describe("against the specs and the contract verification, as --list sees them", () => {
     let listed: Listed[];
     const dir = mkdtempSync(join(tmpdir(), "csc-catalogue-"));
     before(async () => {
-      const file = join(dir, "list.json");
-      const { code, stderr } = await runCli(["--list", "--report-json", file]);
-      expect(code, stderr).to.equal(0);
-      listed = (JSON.parse(readFileSync(file, "utf8")) as { tests: Listed[] }).tests;
+      listed = [];
+      for (const command of [[], ["pact"]]) {
+        const file = join(dir, `list-${command.length}.json`);
+        const { code, stderr } = await runCli([...command, "--list", "--report-json", file]);
+        expect(code, stderr).to.equal(0);
+        listed.push(...(JSON.parse(readFileSync(file, "utf8")) as { tests: Listed[] }).tests);
+      }
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -15,6 +15,7 @@ const cases = [
   { area: "error statuses", variant: "invalid-parameter-as-500", breaks: "LR-ERR-400-STATUS" },
   { area: "client compatibility", variant: "no-session-token", breaks: "LR-SESSION-PRESENT" },
   { area: "response shape", variant: "sync-count-as-string", breaks: "LR-SHAPE-200" },
+  { area: "SDK compatibility", variant: "error-type-unresolvable", breaks: "LR-SDK-ERROR-STATUS" },
 ];
 
 describe("the suite against broken variants of the reference endpoint", () => {

@@ -1,0 +1,214 @@
+/**
+ * Consumer contracts: how AWS's sync clients use ListRecords, written with the official
+ * AWS SDK as the consumer. Matchers ask for what a sync client needs and nothing more
+ * (types, not values, wherever a correct server may differ), so a team can verify its own
+ * server against them. Provider states are the ones in docs/provider-states.md.
+ *
+ * `npm run contracts` regenerates contracts/cognito-sync-client-cognito-sync.json from scratch.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  CognitoSyncClient,
+  InternalErrorException,
+  InvalidParameterException,
+  ListRecordsCommand,
+  NotAuthorizedException,
+  TooManyRequestsException,
+  type ListRecordsCommandInput,
+} from "@aws-sdk/client-cognito-sync";
+import { MatchersV3, PactV4, SpecificationVersion } from "@pact-foundation/pact";
+import { expect } from "chai";
+import { encodeSegment } from "../src/client/encode.js";
+
+const { constrainedArrayLike, eachLike, fromProviderState, integer, number, regex, string } = MatchersV3;
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+// Fixed ids: the pact file must come out byte for byte the same on every run.
+const POOL = "us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861";
+const IDENTITY = "us-east-1:5d3c6f0e-9b1a-4c2e-8f7d-1a2b3c4d5e6f";
+const OTHER_IDENTITY = "us-east-1:9e8d7c6b-5a49-4382-9170-a1b2c3d4e5f6";
+const DEVELOPER = { accessKeyId: "AKIDCONTRACTDEVELOPER", secretAccessKey: "contract-developer-secret" };
+const BOUND = { accessKeyId: "AKIDCONTRACTBOUND", secretAccessKey: "contract-bound-secret" };
+
+const pact = new PactV4({
+  consumer: "cognito-sync-client",
+  provider: "cognito-sync",
+  // PACT_OUTPUT_DIR lets a project test regenerate the file elsewhere and compare.
+  dir: process.env.PACT_OUTPUT_DIR ?? path.dirname(fileURLToPath(import.meta.url)),
+  spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+  logLevel: "error",
+});
+
+const recordsPath = (dataset: string, identity = IDENTITY) =>
+  `/identitypools/${encodeSegment(POOL)}/identities/${encodeSegment(identity)}/datasets/${encodeSegment(dataset)}/records`;
+const address = (dataset: string, identity = IDENTITY) => ({ identityPoolId: POOL, identityId: identity, datasetName: dataset });
+/** Any SigV4 signature for the given access key; the verifier signs each replayed request for real. */
+const signedBy = (accessKeyId: string) => ({
+  authorization: regex(/^AWS4-HMAC-SHA256 Credential=\S+\/\d{8}\/[\w-]+\/cognito-sync\/aws4_request, SignedHeaders=\S+, Signature=[0-9a-f]{64}$/, `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20240101/us-east-1/cognito-sync/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`),
+});
+const sdk = (url: string, credentials = DEVELOPER) => new CognitoSyncClient({ endpoint: url, region: "us-east-1", credentials, maxAttempts: 1 });
+const input = (dataset: string, more: Partial<ListRecordsCommandInput> = {}): ListRecordsCommandInput => ({ IdentityPoolId: POOL, IdentityId: IDENTITY, DatasetName: dataset, ...more });
+
+/** A record as a sync client reads it: key, value, count and date, by type. */
+const record = (key: string, value: string, syncCount: number) => ({
+  Key: string(key),
+  Value: string(value),
+  SyncCount: integer(syncCount),
+  LastModifiedDate: number(1700000000.5),
+});
+/** What every successful page must give a client: the dataset's count, a session token, the flags. */
+const pageOf = (datasetSyncCount: number, more: Record<string, unknown>) => ({
+  DatasetSyncCount: integer(datasetSyncCount),
+  // The flags' values are what the client acts on, so they are exact.
+  DatasetExists: true,
+  DatasetDeletedAfterRequestedSyncCount: false,
+  SyncSessionToken: string("session-token"),
+  Count: integer(1),
+  ...more,
+});
+const errorBody = { message: string("what went wrong") };
+const errorOf = (type: string) => ({ "x-amzn-ErrorType": regex(new RegExp(`^${type}(:.*)?$`), type) });
+
+describe("contract: a sync client's ListRecords calls", () => {
+  it("first full sync of a dataset: every record, the dataset's count and a session token", () =>
+    pact
+      .addInteraction()
+      .given("a dataset holds these records", { ...address("contract-full"), records: [{ Key: "highScore", Value: "100", SyncCount: 1 }, { Key: "level", Value: "7", SyncCount: 2 }], datasetSyncCount: 2 })
+      .uponReceiving("a first full sync of a dataset")
+      .withRequest("GET", recordsPath("contract-full"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
+      .willRespondWith(200, (b) => b.jsonBody(pageOf(2, { Records: eachLike(record("highScore", "100", 1), 2) })))
+      .executeTest(async (mock) => {
+        const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-full", { LastSyncCount: 0, MaxResults: 1024 })));
+        expect(out.Records).to.have.length(2);
+        expect(out.DatasetSyncCount).to.equal(2);
+        expect(out.Records![0]!.LastModifiedDate).to.be.instanceOf(Date);
+      }));
+
+  it("incremental sync from the last count the client kept", () =>
+    pact
+      .addInteraction()
+      .given("a dataset holds these records", { ...address("contract-incremental"), records: [{ Key: "a", Value: "1", SyncCount: 1 }, { Key: "b", Value: "2", SyncCount: 2 }, { Key: "c", Value: "3", SyncCount: 3 }], datasetSyncCount: 3 })
+      .uponReceiving("an incremental sync from lastSyncCount 2")
+      .withRequest("GET", recordsPath("contract-incremental"), (b) => b.query({ lastSyncCount: "2", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
+      .willRespondWith(200, (b) => b.jsonBody(pageOf(3, { Records: eachLike(record("c", "3", 3), 1) })))
+      .executeTest(async (mock) => {
+        const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-incremental", { LastSyncCount: 2, MaxResults: 1024 })));
+        expect(out.Records!.map((r) => r.Key)).to.deep.equal(["c"]);
+      }));
+
+  describe("the paging loop: maxResults 1024 until NextToken is absent", () => {
+    const state = { ...address("contract-paged"), count: 1025, pageSize: 1024 };
+    it("first page: up to 1024 records and a NextToken", () =>
+      pact
+        .addInteraction()
+        .given("a dataset holds numbered records", state)
+        .uponReceiving("the first page of a paged sync")
+        .withRequest("GET", recordsPath("contract-paged"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
+        // At most maxResults records: the example holds two, the matcher allows 1 to 1024.
+        .willRespondWith(200, (b) => b.jsonBody(pageOf(1, { Records: constrainedArrayLike(record("record-0000", "value-0", 1), 1, 1024, 2), NextToken: string("next-page-token") })))
+        .executeTest(async (mock) => {
+          const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-paged", { LastSyncCount: 0, MaxResults: 1024 })));
+          expect(out.Records).to.have.length(2);
+          expect(out.NextToken).to.be.a("string").that.is.not.empty;
+        }));
+
+    it("last page: the rest, the count and token to keep, and no NextToken", () =>
+      pact
+        .addInteraction()
+        .given("a dataset holds numbered records", state)
+        .uponReceiving("the last page of a paged sync")
+        .withRequest("GET", recordsPath("contract-paged"), (b) =>
+          b.query({ lastSyncCount: "0", maxResults: "1024", nextToken: fromProviderState("${nextToken}", "next-page-token") }).headers(signedBy(DEVELOPER.accessKeyId)),
+        )
+        .willRespondWith(200, (b) => b.jsonBody(pageOf(1, { Records: eachLike(record("record-1024", "value-1024", 1), 1) })))
+        .executeTest(async (mock) => {
+          const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-paged", { LastSyncCount: 0, MaxResults: 1024, NextToken: "next-page-token" })));
+          expect(out.Records).to.have.length(1);
+          expect(out.NextToken).to.equal(undefined);
+        }));
+  });
+
+  it("a dataset that does not exist: 200, DatasetExists false, count 0, and a session token for the first write", () =>
+    pact
+      .addInteraction()
+      .given("a dataset does not exist", address("contract-missing"))
+      .uponReceiving("a sync of a dataset that does not exist")
+      .withRequest("GET", recordsPath("contract-missing"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
+      .willRespondWith(200, (b) => b.jsonBody({ DatasetExists: false, DatasetSyncCount: 0, Count: 0, SyncSessionToken: string("session-token") }))
+      .executeTest(async (mock) => {
+        const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-missing", { LastSyncCount: 0, MaxResults: 1024 })));
+        expect(out.DatasetExists).to.equal(false);
+        expect(out.SyncSessionToken).to.be.a("string");
+      }));
+
+  it("a tombstone: a record removed since the client's sync comes back with its key and new count", () =>
+    pact
+      .addInteraction()
+      .given("a dataset holds these records", { ...address("contract-tombstone"), records: [{ Key: "kept", Value: "1", SyncCount: 1 }, { Key: "removed", Value: null, SyncCount: 2 }], datasetSyncCount: 2 })
+      .uponReceiving("a sync that receives a tombstone")
+      .withRequest("GET", recordsPath("contract-tombstone"), (b) => b.query({ lastSyncCount: "1", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
+      // Pact cannot say "Value absent or null"; the scenario specs check that (LR-TOMBSTONE).
+      .willRespondWith(200, (b) => b.jsonBody(pageOf(2, { Records: eachLike({ Key: string("removed"), SyncCount: integer(2) }, 1) })))
+      .executeTest(async (mock) => {
+        const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-tombstone", { LastSyncCount: 1, MaxResults: 1024 })));
+        expect(out.Records![0]!.Key).to.equal("removed");
+      }));
+
+  it("merged datasets: their names, so the client can run its merge handling", () =>
+    pact
+      .addInteraction()
+      .given("a dataset has been merged", { ...address("contract-merged"), mergedDatasetNames: ["contract-merged.us-east-1:1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b"] })
+      .uponReceiving("a sync of a dataset that has merged datasets")
+      .withRequest("GET", recordsPath("contract-merged"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
+      .willRespondWith(200, (b) => b.jsonBody({ MergedDatasetNames: eachLike(string("contract-merged.us-east-1:1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b"), 1), SyncSessionToken: string("session-token") }))
+      .executeTest(async (mock) => {
+        const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-merged", { LastSyncCount: 0, MaxResults: 1024 })));
+        expect(out.MergedDatasetNames).to.have.length(1);
+      }));
+
+  describe("errors, each as the SDK's own exception", () => {
+    it("400 InvalidParameterException for a dataset name outside the model's pattern", () =>
+      pact
+        .addInteraction()
+        .uponReceiving("a sync of a dataset whose name breaks the model's pattern")
+        .withRequest("GET", recordsPath("not valid!"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
+        .willRespondWith(400, (b) => b.headers(errorOf("InvalidParameterException")).jsonBody(errorBody))
+        .executeTest(async (mock) => {
+          const error = await sdk(mock.url).send(new ListRecordsCommand(input("not valid!", { LastSyncCount: 0, MaxResults: 1024 }))).catch((e: unknown) => e);
+          expect(error).to.be.instanceOf(InvalidParameterException);
+        }));
+
+    it("403 NotAuthorizedException for credentials bound to another identity", () =>
+      pact
+        .addInteraction()
+        .given("credentials are bound to an identity", { ...BOUND, identityId: IDENTITY })
+        .uponReceiving("a sync with credentials bound to another identity")
+        .withRequest("GET", recordsPath("contract-foreign", OTHER_IDENTITY), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(BOUND.accessKeyId)))
+        .willRespondWith(403, (b) => b.headers(errorOf("NotAuthorizedException")).jsonBody(errorBody))
+        .executeTest(async (mock) => {
+          const request = new ListRecordsCommand({ ...input("contract-foreign", { LastSyncCount: 0, MaxResults: 1024 }), IdentityId: OTHER_IDENTITY });
+          const error = await sdk(mock.url, BOUND).send(request).catch((e: unknown) => e);
+          expect(error).to.be.instanceOf(NotAuthorizedException);
+        }));
+
+    const injected = [
+      { status: 429, type: "TooManyRequestsException", exception: TooManyRequestsException, state: "the service throttles the next calls", what: "a throttled sync" },
+      { status: 500, type: "InternalErrorException", exception: InternalErrorException, state: "the service fails the next calls", what: "a sync that meets an internal error" },
+    ];
+    for (const e of injected) {
+      it(`${e.status} ${e.type}`, () =>
+        pact
+          .addInteraction()
+          .given(e.state, { operation: "ListRecords", times: 1 })
+          .uponReceiving(e.what)
+          .withRequest("GET", recordsPath(`contract-${e.status}`), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
+          .willRespondWith(e.status, (b) => b.headers(errorOf(e.type)).jsonBody(errorBody))
+          .executeTest(async (mock) => {
+            const error = await sdk(mock.url).send(new ListRecordsCommand(input(`contract-${e.status}`, { LastSyncCount: 0, MaxResults: 1024 }))).catch((x: unknown) => x);
+            expect(error).to.be.instanceOf(e.exception);
+          }));
+    }
+  });
+});

@@ -1,0 +1,20 @@
+/** The committed consumer contract, read as data: which interactions it holds and what states they need. */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const PACT_FILE = fileURLToPath(new URL("../../contracts/cognito-sync-client-cognito-sync.json", import.meta.url));
+
+export interface ProviderState {
+  name: string;
+  params?: Record<string, unknown>;
+}
+
+export interface Interaction {
+  description: string;
+  providerStates: ProviderState[];
+}
+
+export function interactions(file = PACT_FILE): Interaction[] {
+  const pact = JSON.parse(readFileSync(file, "utf8")) as { interactions: Array<{ description: string; providerStates?: ProviderState[] }> };
+  return pact.interactions.map((i) => ({ description: i.description, providerStates: i.providerStates ?? [] }));
+}
