@@ -94,3 +94,29 @@ describe("sync-count filtering", () => {
     t.expectError(result, { requirement: "LR-SESSION-SPENT", equals: 400 });
   }, { needs: ["interpretation:spent-session"] });
 });
+
+describe("layouts only a provider state can make", () => {
+  conformance(AREA, "with gaps in the sync counts, lastSyncCount 3 returns the record at 5 and the tombstone at 6, nothing older", ["LR-SYNC-AFTER", "LR-SYNC-NOT-BEFORE", "LR-TOMBSTONE"], async (t) => {
+    const at = t.dataset("gaps");
+    const records = [
+      { Key: "early", Value: "1", SyncCount: 2 },
+      { Key: "late", Value: "2", SyncCount: 5 },
+      { Key: "gone", Value: null, SyncCount: 6 },
+    ];
+    await t.state("a dataset holds these records", { ...at, records, datasetSyncCount: 9 });
+    const { body, records: got, exchange } = await t.list(at, { lastSyncCount: 3 }, "LR-SYNC-AFTER");
+    t.check("LR-SYNC-AFTER", keysOf(got) === "gone, late", "records: gone, late", () => keysOf(got), exchange);
+    t.check("LR-SYNC-NOT-BEFORE", !got.some((r) => r.Key === "early"), "not the record written at 2", () => keysOf(got), exchange);
+    const gone = got.find((r) => r.Key === "gone");
+    t.check("LR-TOMBSTONE", gone !== undefined && (gone.Value === undefined || gone.Value === null) && gone.SyncCount === 6, "'gone' as a tombstone at 6", () => JSON.stringify(gone), exchange);
+    t.check("LR-SYNC-AFTER", body.DatasetSyncCount === 9, "DatasetSyncCount 9", () => `DatasetSyncCount ${body.DatasetSyncCount}`, exchange);
+  }, { needs: ["provider-states"] });
+
+  conformance(AREA, "merged datasets are named in MergedDatasetNames", ["LR-MERGED"], async (t) => {
+    const at = t.dataset("merged");
+    const merged = [`${at.datasetName}.${t.plan.otherIdentityId}`];
+    await t.state("a dataset has been merged", { ...at, mergedDatasetNames: merged });
+    const { body, exchange } = await t.list(at, {}, "LR-MERGED");
+    t.check("LR-MERGED", JSON.stringify(body.MergedDatasetNames) === JSON.stringify(merged), `MergedDatasetNames ${JSON.stringify(merged)}`, () => `MergedDatasetNames ${JSON.stringify(body.MergedDatasetNames)}`, exchange);
+  }, { needs: ["provider-states"] });
+});
