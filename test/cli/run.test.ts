@@ -227,7 +227,7 @@ describe("cli: the suite command", () => {
     const report = join(dir, "grep", "report.json");
     const r = await run(["--grep", "LR-MISSING", "--report-json", report]);
     expect(r.code, shown(r)).to.equal(0);
-    const passedLines = r.stdout.split("\n").filter((l) => /^\s+✔ /.test(l));
+    const passedLines = r.stdout.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((l) => /^\s+[✔✓√] /.test(l));
     expect(passedLines).to.not.be.empty;
     for (const line of passedLines) expect(line).to.include("LR-MISSING");
     const { tests } = readJson(report);
