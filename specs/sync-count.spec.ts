@@ -2,8 +2,10 @@
  * Sync-count filtering: what lastSyncCount lets through, the dataset's count after N
  * updates, tombstones of removed records, deleted datasets, and counts that do not exist.
  */
+import { listRecordsRequest, updateRecordsRequest } from "../src/client/cognito-sync.js";
 import { conformance } from "../src/harness/conformance.js";
 import { expectedWhere } from "../src/harness/records.js";
+import { resolvedErrorType } from "../src/harness/well-formed.js";
 import type { RecordOut, TestContext } from "../src/harness/test-context.js";
 
 const AREA = "sync-count";
@@ -93,6 +95,21 @@ describe("sync-count filtering", () => {
     const result = await t.list(ds, { syncSessionToken: token }, "LR-SESSION-SPENT", { expectOk: false });
     t.expectError(result, { requirement: "LR-SESSION-SPENT", equals: 400 });
   }, { needs: ["interpretation:spent-session"] });
+});
+
+describe("writes that race", () => {
+  conformance(AREA, "a write with a stale SyncCount is refused and changes nothing that ListRecords shows", ["LR-WRITE-CONFLICT", "LR-WRITE-CONFLICT-TYPE"], async (t) => {
+    const ds = await t.seed("conflict", [{ score: "1" }, { score: "2" }]);
+    const token = await t.sessionToken(ds);
+    const stale = await t.send(updateRecordsRequest(ds, token, [{ Op: "replace", Key: "score", Value: "stale", SyncCount: 1 }]));
+    const status = stale.response?.status ?? 0;
+    t.check("LR-WRITE-CONFLICT", status >= 400 && status < 500, "UpdateRecords refused with 4xx", () => `HTTP ${status || stale.transportError}`, stale);
+    const type = resolvedErrorType(stale);
+    t.check("LR-WRITE-CONFLICT-TYPE", status === 409 && type === "ResourceConflictException", "409 ResourceConflictException", () => `HTTP ${status} ${type ?? ""}`, stale);
+    const after = await t.listRequest(listRecordsRequest(ds, {}));
+    const score = after.records.find((r) => r.Key === "score");
+    t.check("LR-WRITE-CONFLICT", score?.Value === "2" && after.body.DatasetSyncCount === 2, "score still '2' at dataset count 2", () => `score ${JSON.stringify(score?.Value)}, DatasetSyncCount ${after.body.DatasetSyncCount}`, after.exchange);
+  });
 });
 
 describe("layouts only a provider state can make", () => {

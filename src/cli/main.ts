@@ -1,11 +1,13 @@
 /** Entry point of the `cognito-sync-conformance` command: picks the subcommand, maps failures to exit codes. */
+import { mutants } from "./mutants.js";
 import { runSuite } from "./run-suite.js";
 import { serve } from "./serve.js";
-import { UsageError } from "./usage-error.js";
+import { EarlyExit, UsageError } from "./usage-error.js";
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: async (args) => (await serve(args), 0),
   pact: (args) => runSuite(args, "pact"),
+  mutants,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -18,9 +20,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await runSuite(argv);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof EarlyExit) {
       process.stderr.write(`cognito-sync-conformance: ${e.message}\n`);
-      return 2;
+      return e.code;
     }
     // A bug of the suite itself: one line, the stack only on request.
     process.stderr.write(`cognito-sync-conformance: internal error: ${(e as Error)?.message ?? String(e)} (set COGNITO_SYNC_DEBUG=1 for the stack)\n`);

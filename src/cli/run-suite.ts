@@ -12,6 +12,8 @@ import { resolveSettings, type RunSettings } from "../config/resolve.js";
 import { settings } from "../config/settings.js";
 import { interpretations } from "../harness/catalogue.js";
 import { registry, skipReason } from "../harness/conformance.js";
+import { ConformanceFailure } from "../harness/failure.js";
+import { assertWellFormed, resolvedErrorType } from "../harness/well-formed.js";
 import { setPlan, setRun, type RunContext, type RunPlan } from "../harness/run.js";
 import { StateHook } from "../harness/states.js";
 import { STATE_PATH } from "../reference/provider-states.js";
@@ -20,7 +22,7 @@ import { variants } from "../reference/variants.js";
 import { ConformanceReporter } from "../report/reporter.js";
 import { exitCodeFor, summarize, type TestResult } from "../report/results.js";
 import { developerCredentials, planRun } from "./plan.js";
-import { UsageError } from "./usage-error.js";
+import { EarlyExit, UsageError } from "./usage-error.js";
 
 /** What a command runs: the scenario specs, or the contract verification. */
 export type SuiteKind = "scenarios" | "pact";
@@ -94,6 +96,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
     ...(plan.bound.via === "none" ? {} : { boundClient: client.as(plan.bound.credentials) }),
     ...(stateUrl ? { states: new StateHook(stateUrl, s.timeoutMs) } : {}),
     cleanupProblems: [],
+    breaker: { consecutive: 0 },
   };
   try {
     process.stdout.write(
@@ -120,10 +123,24 @@ function compileGrep(pattern: string | undefined): RegExp | undefined {
   }
 }
 
-/** One ListRecords before anything else: an endpoint that cannot answer at all ends the run with exit 2. */
+/**
+ * One ListRecords before anything else. An endpoint that gives no answer ends the run with
+ * exit 2; one whose answer is not ListRecords at all (HTML, truncated JSON, the wrong
+ * content type...) ends it with exit 1 and what is wrong, instead of the same failure in
+ * every test. A well-formed error is only noted: the tests will say what it means.
+ */
 async function probe(client: SignedClient, plan: RunPlan): Promise<void> {
   const ex = await client.send(listRecordsRequest({ identityPoolId: plan.identityPoolId, identityId: plan.identityId, datasetName: `${plan.prefix}-probe` }));
   if (ex.transportError) throw new UsageError(`cannot reach the endpoint ${client.settings.endpoint}: ${ex.transportError}; check --endpoint and that the server is running`);
+  try {
+    assertWellFormed(ex);
+  } catch (e) {
+    if (!(e instanceof ConformanceFailure)) throw e;
+    throw new EarlyExit(1, `the endpoint does not answer ListRecords as the API does (${e.requirement.id}): expected ${e.wanted}, got ${e.got}\n  ${ex.request.method} ${ex.request.url} -> HTTP ${ex.response!.status} ${ex.response!.headers["content-type"] ?? "(no content type)"}`);
+  }
+  if (ex.response!.status !== 200) {
+    process.stdout.write(`  note: a first ListRecords (of a dataset that does not exist) answered HTTP ${ex.response!.status} ${resolvedErrorType(ex) ?? ""}; check the credentials and ids if every test fails\n`);
+  }
 }
 
 async function loadSpecs(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined, options: Mocha.MochaOptions = {}): Promise<Mocha> {
@@ -152,7 +169,14 @@ function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunCo
   const summary = summarize(results);
   if (s.reportJson) writeReport(s.reportJson, { summary, run: describePlan(plan), tests: results });
   for (const problem of run.cleanupProblems) process.stdout.write(`cleanup: ${problem}\n`);
+  if (run.breaker.tripped) process.stdout.write(`stopped early: ${run.breaker.tripped}\n`);
   const code = exitCodeFor(summary, s.strict);
+  const broken = new Map<string, number>();
+  for (const r of results) if (r.status === "failed") broken.set(r.failedRequirement ?? "setup", (broken.get(r.failedRequirement ?? "setup") ?? 0) + 1);
+  if (broken.size > 0) {
+    const top = [...broken].sort((a, b) => b[1] - a[1]);
+    process.stdout.write(`failed: ${top.slice(0, 8).map(([id, n]) => `${id} x${n}`).join(", ")}${top.length > 8 ? `, and ${top.length - 8} more` : ""}\n`);
+  }
   process.stdout.write(
     `verdict: ${code === 0 ? "conforms" : "does not conform"} (${summary.mustFailed} MUST and ${summary.shouldFailed} SHOULD requirement checks failed${s.strict ? "; --strict" : ""})\n` +
       `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`,

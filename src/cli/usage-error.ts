@@ -1,2 +1,16 @@
-/** A mistake in how the program was called: reported in one line, exit code 2, no stack trace. */
-export class UsageError extends Error {}
+/** A run that ends before its tests, with an exit code and one line (or two) saying why; never a stack trace. */
+export class EarlyExit extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A mistake in how the program was called, or an endpoint it cannot reach: exit code 2. */
+export class UsageError extends EarlyExit {
+  constructor(message: string) {
+    super(2, message);
+  }
+}

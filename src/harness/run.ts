@@ -33,7 +33,15 @@ export interface RunContext {
   states?: StateHook;
   /** Problems met while cleaning up after tests; reported, never a verdict. */
   cleanupProblems: string[];
+  /**
+   * Stops the run from waiting out a timeout on every remaining request once the endpoint
+   * has stopped answering: after a few failures in a row, no more requests are sent.
+   */
+  breaker: { consecutive: number; tripped?: string };
 }
+
+/** Requests in a row without an answer before the run stops sending any. */
+export const BREAKER_LIMIT = 3;
 
 let plan: RunPlan | undefined;
 let live: RunContext | undefined;

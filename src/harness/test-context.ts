@@ -10,7 +10,7 @@ import type { OutgoingRequest, SignedClient } from "../client/signed-client.js";
 import type { TestMeta } from "./conformance.js";
 import { ConformanceFailure, SetupFailure } from "./failure.js";
 import { describeDiff, diffRecords, type Expected } from "./records.js";
-import type { RunContext, RunPlan } from "./run.js";
+import { BREAKER_LIMIT, type RunContext, type RunPlan } from "./run.js";
 import { assertWellFormed, resolvedErrorType } from "./well-formed.js";
 
 export interface RecordOut {
@@ -247,12 +247,24 @@ export class TestContext {
     return "bound";
   }
 
+  /** Undoes what the test set up; a failure here is reported, never allowed to hide the test's own verdict. */
   async cleanup(): Promise<void> {
-    for (const undo of this.cleanups.reverse()) await undo();
+    for (const undo of this.cleanups.reverse()) {
+      try {
+        await undo();
+      } catch (e) {
+        this.run.cleanupProblems.push(`${this.meta.id}: ${(e as Error).message.split("\n")[0]}`);
+      }
+    }
   }
 
-  send(req: OutgoingRequest, as: Caller = "developer"): Promise<Exchange> {
-    return this.clientFor(as).send(req);
+  async send(req: OutgoingRequest, as: Caller = "developer"): Promise<Exchange> {
+    const breaker = this.run.breaker;
+    if (breaker.tripped) throw new SetupFailure(`sending ${req.operation}`, `not sent: ${breaker.tripped}`);
+    const ex = await this.clientFor(as).send(req);
+    breaker.consecutive = ex.transportError ? breaker.consecutive + 1 : 0;
+    if (breaker.consecutive >= BREAKER_LIMIT) breaker.tripped = `the endpoint stopped answering (${BREAKER_LIMIT} requests in a row, the last: ${ex.transportError})`;
+    return ex;
   }
 
   private clientFor(as: Caller): SignedClient {

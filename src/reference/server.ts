@@ -133,7 +133,7 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
 
 function send(res: ServerResponse, out: Answer): void {
   if (res.destroyed) return; // the client went away; nobody to answer
-  const payload = JSON.stringify(out.body);
+  const payload = out.text ?? JSON.stringify(out.body);
   const headers: Record<string, string | number> = {
     "content-type": out.contentType ?? "application/json",
     "content-length": Buffer.byteLength(payload),

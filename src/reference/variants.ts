@@ -13,9 +13,13 @@ export interface Answer {
   body: object;
   /** Replaces the content type the server would send. */
   contentType?: string;
+  /** Sent instead of the JSON of `body`. */
+  text?: string;
 }
 
 export interface Variant {
+  /** The requirement the bug is meant to break: the suite must fail it. */
+  breaks: string;
   description: string;
   /** Bends the request as a buggy server would read it, before the operation runs. */
   request?: (operation: Operation, call: Call) => void;
@@ -24,24 +28,35 @@ export interface Variant {
 }
 
 type Body = Record<string, unknown>;
-type Page = Body & { Records?: Body[]; Count?: number; NextToken?: string | null };
+type Page = Body & { Records?: Body[]; Count?: number | string; NextToken?: string | null };
 
 /** A response rewrite for 200 ListRecords answers only. */
 const onPage = (rewrite: (page: Page) => Page) => (operation: Operation, a: Answer) =>
   operation === "ListRecords" && a.status === 200 ? { ...a, body: rewrite({ ...(a.body as Page) }) } : a;
+/** The same for every record of such a page. */
+const onRecords = (rewrite: (r: Body) => Body) => onPage((p) => ({ ...p, ...(p.Records ? { Records: p.Records.map((r) => rewrite({ ...r })) } : {}) }));
+/** A request rewrite for ListRecords only. */
+const onListRequest = (rewrite: (call: Call) => void) => (operation: Operation, call: Call) => {
+  if (operation === "ListRecords") rewrite(call);
+};
+const isWhole = (v: string | null, min: number) => v !== null && /^-?\d+$/.test(v) && Number(v) >= min;
+const VALID_ID = /^[\w-]+:[0-9a-f-]+$/;
 
 export const variants: Record<string, Variant> = {
   "page-drops-last-record": {
+    breaks: "LR-PAGE-WALK",
     description: "every page that has a NextToken silently drops its last record (a gap in the walk)",
     response: onPage((p) => (p.NextToken && p.Records && p.Records.length > 1 ? { ...p, Records: p.Records.slice(0, -1), Count: p.Records.length - 1 } : p)),
   },
   "ignores-last-sync-count": {
+    breaks: "LR-SYNC-NOT-BEFORE",
     description: "lastSyncCount is ignored: every call returns the whole dataset",
     request: (operation, call) => {
       if (operation === "ListRecords") call.query.delete("lastSyncCount");
     },
   },
   "missing-dataset-404": {
+    breaks: "LR-MISSING-200",
     description: "a dataset that does not exist is answered 404 ResourceNotFoundException instead of 200",
     response: (operation, a) =>
       operation === "ListRecords" && a.status === 200 && (a.body as Page).DatasetExists === false
@@ -49,10 +64,12 @@ export const variants: Record<string, Variant> = {
         : a,
   },
   "invalid-parameter-as-500": {
+    breaks: "LR-ERR-400-STATUS",
     description: "a request that breaks a parameter constraint is answered 500 InternalErrorException",
     response: (_, a) => (a.status === 400 && a.type === "InvalidParameterException" ? { ...a, status: 500, type: "InternalErrorException" } : a),
   },
   "no-session-token": {
+    breaks: "LR-SESSION-PRESENT",
     description: "ListRecords answers carry no SyncSessionToken",
     response: onPage((p) => {
       delete p.SyncSessionToken;
@@ -60,14 +77,161 @@ export const variants: Record<string, Variant> = {
     }),
   },
   "sync-count-as-string": {
+    breaks: "LR-SHAPE-200",
     description: "record SyncCount is sent as a JSON string (\"3\") instead of a number",
     response: onPage((p) => ({ ...p, Records: p.Records?.map((r) => ({ ...r, SyncCount: String(r.SyncCount) })) })),
   },
+  "sync-filter-off-by-one": {
+    breaks: "LR-SYNC-AFTER",
+    description: "lastSyncCount L is read as L+1, so the first count after the client's is skipped",
+    request: onListRequest((call) => {
+      const l = call.query.get("lastSyncCount");
+      if (isWhole(l, 1)) call.query.set("lastSyncCount", String(Number(l) + 1));
+    }),
+  },
+  "page-exceeds-max-results": {
+    breaks: "LR-PAGE-MAX",
+    description: "each page holds one record more than maxResults",
+    request: onListRequest((call) => {
+      const m = call.query.get("maxResults");
+      if (isWhole(m, 1)) call.query.set("maxResults", String(Number(m) + 1));
+    }),
+  },
+  "ignores-max-results": {
+    breaks: "LR-PAGE-MAX",
+    description: "maxResults is ignored: pages are always as large as the server likes",
+    request: onListRequest((call) => call.query.delete("maxResults")),
+  },
+  "page-repeats-first-record": {
+    breaks: "LR-PAGE-WALK",
+    description: "a page that has a NextToken ends with its first record once more",
+    response: onPage((p) => (p.NextToken && p.Records && p.Records.length > 0 ? { ...p, Records: [...p.Records, p.Records[0]!] } : p)),
+  },
+  "no-next-token": {
+    breaks: "LR-PAGE-WALK",
+    description: "pages never carry a NextToken: the listing is silently cut after the first page",
+    response: onPage((p) => ({ ...p, NextToken: null })),
+  },
+  "count-off-by-one": {
+    breaks: "LR-PAGE-COUNT",
+    description: "Count is one more than it should be",
+    response: onPage((p) => ({ ...p, Count: Number(p.Count ?? 0) + 1 })),
+  },
+  "count-as-string": {
+    breaks: "LR-SHAPE-200",
+    description: "Count is sent as a JSON string",
+    response: onPage((p) => ({ ...p, Count: String(p.Count ?? 0) })),
+  },
+  "missing-dataset-exists-true": {
+    breaks: "LR-MISSING-FIELDS",
+    description: "a dataset that does not exist is reported with DatasetExists true",
+    response: onPage((p) => ({ ...p, DatasetExists: true })),
+  },
+  "timestamps-as-strings": {
+    breaks: "LR-SHAPE-200",
+    description: "record timestamps are sent as ISO 8601 strings instead of epoch seconds",
+    response: onRecords((r) => ({ ...r, LastModifiedDate: new Date(Number(r.LastModifiedDate) * 1000).toISOString() })),
+  },
+  "timestamps-in-milliseconds": {
+    breaks: "LR-SHAPE-TIMESTAMPS",
+    description: "record timestamps are epoch milliseconds where epoch seconds belong",
+    response: onRecords((r) => ({ ...r, LastModifiedDate: Math.round(Number(r.LastModifiedDate) * 1000) })),
+  },
+  "merged-names-as-string": {
+    breaks: "LR-SHAPE-200",
+    description: "MergedDatasetNames is one comma-separated string instead of a list",
+    response: onPage((p) => (Array.isArray(p.MergedDatasetNames) ? { ...p, MergedDatasetNames: p.MergedDatasetNames.join(",") } : p)),
+  },
+  "pool-id-pattern-unchecked": {
+    breaks: "LR-ERR-400-STATUS",
+    description: "an IdentityPoolId that breaks the model's pattern is accepted",
+    request: (_, call) => {
+      if (!VALID_ID.test(call.labels.IdentityPoolId ?? "")) call.labels.IdentityPoolId = "us-east-1:00000000-0000-0000-0000-000000000000";
+    },
+  },
+  "dataset-name-length-unchecked": {
+    breaks: "LR-ERR-400-STATUS",
+    description: "a DatasetName longer than 128 characters is accepted (cut to 128)",
+    request: (_, call) => {
+      if ((call.labels.DatasetName ?? "").length > 128) call.labels.DatasetName = call.labels.DatasetName!.slice(0, 128);
+    },
+  },
+  "max-results-unchecked": {
+    breaks: "LR-ERR-400-STATUS",
+    description: "a maxResults that is not a positive whole number is ignored instead of refused",
+    request: onListRequest((call) => {
+      const m = call.query.get("maxResults");
+      if (m !== null && !isWhole(m, 1)) call.query.delete("maxResults");
+    }),
+  },
+  "next-token-unchecked": {
+    breaks: "LR-TOKEN-INVALID",
+    description: "a NextToken that is not one the server could have made is taken as 'start from the top'",
+    request: onListRequest((call) => {
+      const t = call.query.get("nextToken");
+      if (t !== null && !/^[\w-]+\.[\w-]+$/.test(t)) call.query.delete("nextToken");
+    }),
+  },
+  "throttle-as-500": {
+    breaks: "LR-ERR-429",
+    description: "throttling is answered 500 InternalErrorException instead of 429",
+    response: (_, a) => (a.status === 429 ? { ...a, status: 500, type: "InternalErrorException" } : a),
+  },
+  "internal-error-html-body": {
+    breaks: "LR-SHAPE-ERROR",
+    description: "internal errors come back as an HTML error page without an error type",
+    response: (_, a) => (a.status === 500 ? { status: 500, body: {}, contentType: "text/html", text: "<html><body><h1>500 Internal Server Error</h1></body></html>" } : a),
+  },
+  "no-identity-isolation": {
+    breaks: "LR-ERR-403-STATUS",
+    description: "credentials bound to one identity can read every identity's data",
+    request: (_, call) => {
+      delete (call.caller as { boundIdentityId?: string }).boundIdentityId;
+    },
+  },
+  "tombstones-dropped": {
+    breaks: "LR-TOMBSTONE",
+    description: "removed records are left out of ListRecords instead of coming back as tombstones",
+    response: onPage((p) => {
+      const Records = p.Records?.filter((r) => r.Value !== undefined && r.Value !== null);
+      return { ...p, ...(Records ? { Records, Count: Records.length } : {}) };
+    }),
+  },
+  "tombstones-empty-value": {
+    breaks: "LR-TOMBSTONE",
+    description: "a removed record comes back with an empty-string Value instead of none",
+    response: onRecords((r) => (r.Value === undefined || r.Value === null ? { ...r, Value: "" } : r)),
+  },
+  "dataset-sync-count-stale": {
+    breaks: "LR-SYNC-DATASET-COUNT",
+    description: "DatasetSyncCount lags one behind the dataset's real count",
+    response: onPage((p) => (typeof p.DatasetSyncCount === "number" && p.DatasetSyncCount > 0 ? { ...p, DatasetSyncCount: p.DatasetSyncCount - 1 } : p)),
+  },
+  "deleted-flag-never-set": {
+    breaks: "LR-DELETED-FLAG",
+    description: "DatasetDeletedAfterRequestedSyncCount is always false",
+    response: onPage((p) => ({ ...p, DatasetDeletedAfterRequestedSyncCount: false })),
+  },
+  "conflicts-ignored": {
+    breaks: "LR-WRITE-CONFLICT",
+    description: "UpdateRecords never checks a patch's SyncCount, so stale writes overwrite newer ones",
+    request: (operation, call) => {
+      if (operation !== "UpdateRecords" || !Array.isArray(call.body.RecordPatches)) return;
+      for (const p of call.body.RecordPatches as Array<Record<string, unknown>>) if (typeof p === "object" && p !== null) p.SyncCount = Number.MAX_SAFE_INTEGER;
+    },
+  },
+  "json-as-text-plain": {
+    breaks: "LR-SHAPE-CONTENT-TYPE",
+    description: "successful answers are labelled text/plain although the body is JSON",
+    response: (operation, a) => (operation === "ListRecords" && a.status === 200 ? { ...a, contentType: "text/plain" } : a),
+  },
   "error-type-unresolvable": {
+    breaks: "LR-SDK-ERROR-STATUS",
     description: "errors carry no type the SDK can read: no x-amzn-ErrorType header, no __type or code in the body",
     response: (_, a) => (a.status >= 400 ? { status: a.status, body: a.body } : a),
   },
   "merged-names-dropped": {
+    breaks: "LR-MERGED",
     description: "MergedDatasetNames is always null, so clients never run their merge handling",
     response: onPage((p) => ({ ...p, MergedDatasetNames: null })),
   },

@@ -1,0 +1,109 @@
+/**
+ * `mutants`: the whole suite against every broken variant of the reference endpoint, a few
+ * at a time, each in its own process. A variant is killed when the run fails (--strict, so
+ * SHOULD checks count); the table says which requirements caught it and whether the one the
+ * bug was meant to break is among them. Exits 1 if any variant survives.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { oneLine } from "../config/resolve.js";
+import { variants } from "../reference/variants.js";
+import type { TestResult } from "../report/results.js";
+import { UsageError } from "./usage-error.js";
+
+const BIN = fileURLToPath(new URL("../../bin/cognito-sync-conformance.js", import.meta.url));
+
+export interface MutantResult {
+  variant: string;
+  description: string;
+  breaks: string;
+  killed: boolean;
+  /** Requirements whose checks failed (or, for a failed set-up, that the failing tests check). */
+  caughtBy: string[];
+  /** Whether `breaks` is among them. */
+  caughtAsIntended: boolean;
+  exitCode: number | null;
+  durationMs: number;
+}
+
+export async function mutants(args: string[]): Promise<number> {
+  const { values } = parse(args);
+  const names = values.variant.length > 0 ? values.variant : Object.keys(variants);
+  for (const n of names) if (!(n in variants)) throw new UsageError(`unknown --variant '${n}' (known: ${Object.keys(variants).join(", ")})`);
+  const concurrency = Number(values.concurrency ?? availableParallelism());
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number above 0, not '${values.concurrency}'`);
+  const seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
+
+  process.stdout.write(`mutants: ${names.length} variants, ${concurrency} at a time, seed ${seed}\n`);
+  const dir = mkdtempSync(join(tmpdir(), "csc-mutants-"));
+  try {
+    const queue = [...names];
+    const results: MutantResult[] = [];
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let name = queue.shift(); name !== undefined; name = queue.shift()) results.push(await runOne(name, seed, dir));
+      }),
+    );
+    results.sort((a, b) => a.variant.localeCompare(b.variant));
+    printTable(results);
+    const report = values["report-json"];
+    mkdirSync(dirname(report), { recursive: true });
+    writeFileSync(report, `${JSON.stringify({ seed, summary: { variants: results.length, killed: results.filter((r) => r.killed).length, survived: results.filter((r) => !r.killed).length }, variants: results }, null, 2)}\n`);
+    const survived = results.filter((r) => !r.killed).length;
+    process.stdout.write(`${results.length - survived} passed, ${survived} failed\n`);
+    return survived > 0 ? 1 : 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        concurrency: { type: "string" },
+        seed: { type: "string" },
+        variant: { type: "string", multiple: true, default: [] },
+        "report-json": { type: "string", default: "reports/mutants.json" },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (e) {
+    throw new UsageError(`${oneLine((e as Error).message)}; mutants takes --concurrency N, --seed N, --variant NAME, --report-json FILE`);
+  }
+}
+
+function runOne(name: string, seed: number, dir: string): Promise<MutantResult> {
+  const report = join(dir, `${name}.json`);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, "--reference-variant", name, "--strict", "--seed", String(seed), "--report-json", report], { stdio: "ignore" });
+    child.on("error", reject);
+    child.on("close", (exitCode) => {
+      let tests: TestResult[] = [];
+      try {
+        tests = (JSON.parse(readFileSync(report, "utf8")) as { tests: TestResult[] }).tests;
+      } catch {
+        // no report: the run ended before its tests (exit 2 or 3); the exit code tells
+      }
+      const caughtBy = [...new Set(tests.filter((t) => t.status === "failed").flatMap((t) => (t.failedRequirement ? [t.failedRequirement] : t.requirements)))].sort();
+      const v = variants[name]!;
+      resolve({ variant: name, description: v.description, breaks: v.breaks, killed: exitCode !== 0, caughtBy, caughtAsIntended: caughtBy.includes(v.breaks), exitCode, durationMs: Math.round(performance.now() - started) });
+    });
+  });
+}
+
+function printTable(results: MutantResult[]): void {
+  const width = Math.max(...results.map((r) => r.variant.length));
+  for (const r of results) {
+    const verdict = r.killed ? (r.caughtAsIntended ? "killed  " : "killed* ") : "SURVIVED";
+    process.stdout.write(`${r.variant.padEnd(width)}  ${verdict}  ${r.caughtBy.join(" ") || `(exit ${r.exitCode})`}\n`);
+  }
+  if (results.some((r) => r.killed && !r.caughtAsIntended)) process.stdout.write("killed*: caught, but not by the requirement the bug was meant to break\n");
+}

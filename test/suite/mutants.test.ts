@@ -1,0 +1,50 @@
+/**
+ * The suite can fail, for every bug in the catalogue: `cognito-sync-conformance mutants`
+ * runs it against every broken variant of the reference endpoint, and each must be killed
+ * by the requirement the bug was meant to break.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "chai";
+import type { MutantResult } from "../../src/cli/mutants.js";
+import { variants } from "../../src/reference/variants.js";
+import { runCli } from "../support/run-cli.js";
+
+describe("mutants: the suite against every broken variant of the reference endpoint", function () {
+  this.timeout(600_000);
+  const dir = mkdtempSync(join(tmpdir(), "csc-mutants-test-"));
+  let stdout = "";
+  let code: number | null = null;
+  let results: MutantResult[] = [];
+
+  before(async () => {
+    const report = join(dir, "mutants.json");
+    ({ code, stdout } = await runCli(["mutants", "--report-json", report], 600_000));
+    results = (JSON.parse(readFileSync(report, "utf8")) as { variants: MutantResult[] }).variants;
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("has at least 30 variants, each with a description and the requirement it breaks", () => {
+    expect(Object.keys(variants).length).to.be.at.least(30);
+    for (const [name, v] of Object.entries(variants)) {
+      expect(v.description.length, name).to.be.above(15);
+      expect(v.breaks, name).to.match(/^LR-/);
+    }
+  });
+
+  it("exits 0 and prints the closing count when every variant is killed", () => {
+    expect(code, stdout.slice(-3000)).to.equal(0);
+    expect(stdout).to.match(new RegExp(`^${results.length} passed, 0 failed$`, "m"));
+  });
+
+  for (const name of Object.keys(variants)) {
+    it(`kills '${name}' through ${variants[name]!.breaks}`, () => {
+      const r = results.find((x) => x.variant === name);
+      expect(r, "in the report").to.not.equal(undefined);
+      expect(r!.killed, `survived: ${r!.description}`).to.equal(true);
+      expect(r!.caughtBy, "the requirements that caught it").to.include(variants[name]!.breaks);
+      expect(stdout).to.match(new RegExp(`^${name}\\s+killed\\s`, "m"));
+    });
+  }
+});
