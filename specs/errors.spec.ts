@@ -49,15 +49,15 @@ describe("errors", () => {
   describe("400 for values the model allows but that cannot mean anything", () => {
     const needs: Need[] = ["interpretation:ranges"];
     const cases = [
-      { param: "maxResults", wire: "0" },
-      { param: "maxResults", wire: `-${1 + (plan.seed % 1000)}` },
-      { param: "lastSyncCount", wire: `-${1 + (plan.seed % 1000)}` },
+      { param: "maxResults", wire: "0", id: "maxresults-zero" },
+      { param: "maxResults", wire: `-${1 + (plan.seed % 1000)}`, id: "maxresults-negative" },
+      { param: "lastSyncCount", wire: `-${1 + (plan.seed % 1000)}`, id: "lastsynccount-negative" },
     ];
     for (const c of cases) {
       conformance(AREA, `${c.param}=${c.wire} is refused with 400`, ["LR-ERR-400-RANGE", "LR-ERR-400-TYPE"], async (t) => {
         const result = await listWith(t, c.param, "query", c.wire);
         t.expectError(result, { requirement: "LR-ERR-400-RANGE", equals: 400 }, typeCheck(t));
-      }, { needs });
+      }, { needs, id: `400-range-${c.id}` });
     }
   });
 

@@ -1,6 +1,7 @@
 /** Entry point of the `cognito-sync-conformance` command: picks the subcommand, maps failures to exit codes. */
 import { mutants } from "./mutants.js";
 import { runSuite } from "./run-suite.js";
+import { stability } from "./stability.js";
 import { serve } from "./serve.js";
 import { EarlyExit, UsageError } from "./usage-error.js";
 
@@ -8,6 +9,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: async (args) => (await serve(args), 0),
   pact: (args) => runSuite(args, "pact"),
   mutants,
+  stability,
 };
 
 export async function main(argv: string[]): Promise<number> {

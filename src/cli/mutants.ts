@@ -4,18 +4,14 @@
  * SHOULD checks count); the table says which requirements caught it and whether the one the
  * bug was meant to break is among them. Exits 1 if any variant survives.
  */
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { oneLine } from "../config/resolve.js";
 import { variants } from "../reference/variants.js";
-import type { TestResult } from "../report/results.js";
+import { runSuiteChild } from "./child-run.js";
 import { UsageError } from "./usage-error.js";
-
-const BIN = fileURLToPath(new URL("../../bin/cognito-sync-conformance.js", import.meta.url));
 
 export interface MutantResult {
   variant: string;
@@ -79,24 +75,11 @@ function parse(args: string[]) {
   }
 }
 
-function runOne(name: string, seed: number, dir: string): Promise<MutantResult> {
-  const report = join(dir, `${name}.json`);
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "--reference-variant", name, "--strict", "--seed", String(seed), "--report-json", report], { stdio: "ignore" });
-    child.on("error", reject);
-    child.on("close", (exitCode) => {
-      let tests: TestResult[] = [];
-      try {
-        tests = (JSON.parse(readFileSync(report, "utf8")) as { tests: TestResult[] }).tests;
-      } catch {
-        // no report: the run ended before its tests (exit 2 or 3); the exit code tells
-      }
-      const caughtBy = [...new Set(tests.filter((t) => t.status === "failed").flatMap((t) => (t.failedRequirement ? [t.failedRequirement] : t.requirements)))].sort();
-      const v = variants[name]!;
-      resolve({ variant: name, description: v.description, breaks: v.breaks, killed: exitCode !== 0, caughtBy, caughtAsIntended: caughtBy.includes(v.breaks), exitCode, durationMs: Math.round(performance.now() - started) });
-    });
-  });
+async function runOne(name: string, seed: number, dir: string): Promise<MutantResult> {
+  const { exitCode, tests, durationMs } = await runSuiteChild(["--reference-variant", name, "--strict", "--seed", String(seed)], dir, name);
+  const caughtBy = [...new Set(tests.filter((t) => t.status === "failed").flatMap((t) => (t.failedRequirement ? [t.failedRequirement] : t.requirements)))].sort();
+  const v = variants[name]!;
+  return { variant: name, description: v.description, breaks: v.breaks, killed: exitCode !== 0, caughtBy, caughtAsIntended: caughtBy.includes(v.breaks), exitCode, durationMs };
 }
 
 function printTable(results: MutantResult[]): void {
