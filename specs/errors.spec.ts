@@ -22,8 +22,9 @@ function typeCheck(t: TestContext) {
 
 /** Sends ListRecords with one parameter replaced by `wire`, everything else valid. */
 async function listWith(t: TestContext, param: string, location: "path" | "query", wire: string): Promise<ListResult> {
-  const labels = { IdentityPoolId: plan.identityPoolId, IdentityId: plan.identityId, DatasetName: t.dataset("invalid").datasetName };
-  const request = listRecordsRequest({ identityPoolId: labels.IdentityPoolId, identityId: labels.IdentityId, datasetName: labels.DatasetName });
+  const at = t.dataset("invalid");
+  const labels = { IdentityPoolId: at.identityPoolId, IdentityId: at.identityId, DatasetName: at.datasetName };
+  const request = listRecordsRequest(at);
   if (location === "path") request.path = buildPath(DATASET_TEMPLATE, { ...labels, [param]: wire });
   else request.query = { [param]: wire };
   return t.listRequest(request);
@@ -79,7 +80,7 @@ describe("errors", () => {
       await t.state(e.state, { operation: "ListRecords", times: 1 });
       const result = await t.list(t.dataset(String(e.status)), {}, e.requirement, { expectOk: false });
       t.expectError(result, { requirement: e.requirement, equals: e.status }, { requirement: e.requirement, equals: e.type });
-    }, { needs: ["provider-states"] });
+    }, { needs: ["provider-states"], exclusive: true });
   }
 
   conformance(AREA, "an unsigned request is refused and gets no records", ["LR-AUTH-UNSIGNED"], async (t) => {

@@ -14,6 +14,7 @@ import {
 } from "@aws-sdk/client-cognito-sync";
 import { conformance, type Need } from "../src/harness/conformance.js";
 import { numbered } from "../src/harness/records.js";
+import type { DatasetAddress } from "../src/client/cognito-sync.js";
 import { currentPlan } from "../src/harness/run.js";
 import type { Caller, TestContext } from "../src/harness/test-context.js";
 
@@ -31,7 +32,8 @@ async function read(t: TestContext, input: ConstructorParameters<typeof ListReco
   }
 }
 
-const at = (datasetName: string) => ({ IdentityPoolId: plan.identityPoolId, IdentityId: plan.identityId, DatasetName: datasetName });
+/** The SDK's input for one of the scenario's datasets. */
+const input = (d: DatasetAddress) => ({ IdentityPoolId: d.identityPoolId, IdentityId: d.identityId, DatasetName: d.datasetName });
 
 describe("AWS SDK compatibility", () => {
   conformance(AREA, "the SDK reads a walk of 25 records in pages of 10, with numbers and dates typed", ["LR-SDK-READS"], async (t) => {
@@ -39,7 +41,7 @@ describe("AWS SDK compatibility", () => {
     const keys: string[] = [];
     let NextToken: string | undefined;
     for (let page = 0; page < 5; page++) {
-      const out = await read(t, { ...at(ds.datasetName), MaxResults: 10, ...(NextToken ? { NextToken } : {}) });
+      const out = await read(t, { ...input(ds), MaxResults: 10, ...(NextToken ? { NextToken } : {}) });
       for (const r of out.Records ?? []) {
         t.check("LR-SDK-READS", typeof r.SyncCount === "number" && r.LastModifiedDate instanceof Date && !Number.isNaN(r.LastModifiedDate.getTime()), "SyncCount a number and LastModifiedDate a valid Date", () => `${r.Key}: SyncCount ${typeof r.SyncCount}, LastModifiedDate ${String(r.LastModifiedDate)}`);
         keys.push(r.Key!);
@@ -51,40 +53,42 @@ describe("AWS SDK compatibility", () => {
   });
 
   conformance(AREA, "the SDK reads the answer for a missing dataset", ["LR-SDK-READS"], async (t) => {
-    const out = await read(t, at(t.dataset("sdk-missing").datasetName));
+    const out = await read(t, input(t.dataset("sdk-missing")));
     t.check("LR-SDK-READS", out.DatasetExists === false && (out.Records ?? []).length === 0, "DatasetExists false and no records, as the SDK sees them", () => `DatasetExists ${String(out.DatasetExists)}, ${(out.Records ?? []).length} records`);
   });
 
   conformance(AREA, "the SDK reads a tombstone as a record without a value", ["LR-SDK-READS"], async (t) => {
     const ds = await t.seed("sdk-tombstone", [{ kept: "1", removed: "2" }, { removed: null }]);
-    const out = await read(t, { ...at(ds.datasetName), LastSyncCount: 1 });
+    const out = await read(t, { ...input(ds), LastSyncCount: 1 });
     const tombstone = out.Records?.find((r) => r.Key === "removed");
     t.check("LR-SDK-READS", tombstone !== undefined && tombstone.Value === undefined && tombstone.SyncCount === 2, "record 'removed' at SyncCount 2 without a Value", () => JSON.stringify(tombstone));
   });
 
   type ExceptionClass = (abstract new (...args: never[]) => Error) & { name: string };
-  const errors: Array<{ status: number; exception: ExceptionClass; classRequirement: string; needs: Need[]; provoke: (t: TestContext) => Promise<{ input: ConstructorParameters<typeof ListRecordsCommand>[0]; as: Caller }> }> = [
-    { status: 400, exception: InvalidParameterException, classRequirement: "LR-SDK-ERROR-CLASS-CLIENT", needs: [], provoke: async () => ({ input: at("not a valid name!"), as: "developer" }) },
+  const errors: Array<{ status: number; exception: ExceptionClass; classRequirement: string; needs: Need[]; exclusive?: boolean; provoke: (t: TestContext) => Promise<{ input: ConstructorParameters<typeof ListRecordsCommand>[0]; as: Caller }> }> = [
+    { status: 400, exception: InvalidParameterException, classRequirement: "LR-SDK-ERROR-CLASS-CLIENT", needs: [], provoke: async (t) => ({ input: { ...input(t.dataset("sdk-400")), DatasetName: "not a valid name!" }, as: "developer" }) },
     {
       status: 403,
       exception: NotAuthorizedException,
       classRequirement: "LR-SDK-ERROR-CLASS-CLIENT",
       needs: ["bound-credentials"],
-      provoke: async (t) => ({ input: { ...at(t.dataset("sdk-403").datasetName), IdentityId: plan.otherIdentityId }, as: await t.boundCaller() }),
+      provoke: async (t) => ({ input: { ...input(t.dataset("sdk-403")), IdentityId: plan.otherIdentityId }, as: await t.boundCaller() }),
     },
     {
       status: 429,
       exception: TooManyRequestsException,
       classRequirement: "LR-SDK-ERROR-CLASS",
       needs: ["provider-states"],
-      provoke: async (t) => (await t.state("the service throttles the next calls", { operation: "ListRecords", times: 1 }), { input: at(t.dataset("sdk-429").datasetName), as: "developer" }),
+      exclusive: true,
+      provoke: async (t) => (await t.state("the service throttles the next calls", { operation: "ListRecords", times: 1 }), { input: input(t.dataset("sdk-429")), as: "developer" }),
     },
     {
       status: 500,
       exception: InternalErrorException,
       classRequirement: "LR-SDK-ERROR-CLASS",
       needs: ["provider-states"],
-      provoke: async (t) => (await t.state("the service fails the next calls", { operation: "ListRecords", times: 1 }), { input: at(t.dataset("sdk-500").datasetName), as: "developer" }),
+      exclusive: true,
+      provoke: async (t) => (await t.state("the service fails the next calls", { operation: "ListRecords", times: 1 }), { input: input(t.dataset("sdk-500")), as: "developer" }),
     },
   ];
   for (const e of errors) {
@@ -97,6 +101,6 @@ describe("AWS SDK compatibility", () => {
       const seen = () => (thrown ? `${thrown.constructor.name} '${thrown.name}' (HTTP ${thrown.$metadata?.httpStatusCode ?? "?"}): ${thrown.message}` : "no error");
       t.check("LR-SDK-ERROR-STATUS", thrown instanceof CognitoSyncServiceException && thrown.name !== "Unknown" && thrown.$metadata?.httpStatusCode === e.status, `a named service exception with HTTP ${e.status}`, seen);
       t.check(e.classRequirement, thrown instanceof e.exception, `an instance of ${e.exception.name}`, seen);
-    }, { needs: e.needs });
+    }, { needs: e.needs, exclusive: e.exclusive ?? false });
   }
 });

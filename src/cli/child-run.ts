@@ -9,8 +9,10 @@ const BIN = fileURLToPath(new URL("../../bin/cognito-sync-conformance.js", impor
 
 export interface ChildRun {
   exitCode: number | null;
-  /** Empty when the run ended before its tests (exit 2 or 3). */
+  /** Empty when the run ended before its tests. */
   tests: TestResult[];
+  /** Why it ended before its tests, when it did and said so. */
+  aborted?: { reason: string; requirement?: string };
   durationMs: number;
 }
 
@@ -22,13 +24,13 @@ export function runSuiteChild(args: string[], dir: string, name: string): Promis
     const child = spawn(process.execPath, [BIN, ...args, "--report-json", report], { stdio: "ignore" });
     child.on("error", reject);
     child.on("close", (exitCode) => {
-      let tests: TestResult[] = [];
+      let parsed: Pick<ChildRun, "tests" | "aborted"> = { tests: [] };
       try {
-        tests = (JSON.parse(readFileSync(report, "utf8")) as { tests: TestResult[] }).tests;
+        parsed = JSON.parse(readFileSync(report, "utf8")) as Pick<ChildRun, "tests" | "aborted">;
       } catch {
         // no report: the exit code tells why
       }
-      resolve({ exitCode, tests, durationMs: Math.round(performance.now() - started) });
+      resolve({ exitCode, tests: parsed.tests, ...(parsed.aborted ? { aborted: parsed.aborted } : {}), durationMs: Math.round(performance.now() - started) });
     });
   });
 }

@@ -76,8 +76,9 @@ function parse(args: string[]) {
 }
 
 async function runOne(name: string, seed: number, dir: string): Promise<MutantResult> {
-  const { exitCode, tests, durationMs } = await runSuiteChild(["--reference-variant", name, "--strict", "--seed", String(seed)], dir, name);
-  const caughtBy = [...new Set(tests.filter((t) => t.status === "failed").flatMap((t) => (t.failedRequirement ? [t.failedRequirement] : t.requirements)))].sort();
+  const { exitCode, tests, aborted, durationMs } = await runSuiteChild(["--reference-variant", name, "--strict", "--seed", String(seed)], dir, name);
+  const failed = tests.filter((t) => t.status === "failed").flatMap((t) => (t.failedRequirement ? [t.failedRequirement] : t.requirements));
+  const caughtBy = [...new Set([...failed, ...(aborted?.requirement ? [aborted.requirement] : [])])].sort();
   const v = variants[name]!;
   return { variant: name, description: v.description, breaks: v.breaks, killed: exitCode !== 0, caughtBy, caughtAsIntended: caughtBy.includes(v.breaks), exitCode, durationMs };
 }

@@ -39,7 +39,7 @@ export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLa
   const bound: RunPlan["bound"] = hasBound
     ? { via: "config", credentials: { accessKeyId: s.boundAccessKeyId!, secretAccessKey: s.boundSecretAccessKey!, ...(s.boundSessionToken ? { sessionToken: s.boundSessionToken } : {}), envNames: BOUND_ENV } }
     : stateUrl !== undefined
-      ? { via: "state", credentials: { accessKeyId: `AKIDBOUND${randomBytes(6).toString("hex").toUpperCase()}`, secretAccessKey: randomBytes(20).toString("base64url"), envNames: BOUND_ENV } }
+      ? { via: "state" }
       : { via: "none", reason: "no bound credentials configured (COGNITO_SYNC_BOUND_ACCESS_KEY_ID ...) and no --state-url to bind generated ones" };
 
   return {
@@ -47,6 +47,10 @@ export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLa
     endpointLabel,
     identityPoolId: s.identityPoolId ?? freshId(),
     identityId: s.identityId ?? freshId(),
+    identityConfigured: s.identityId !== undefined,
+    // A scenario holds up to 3 datasets and AWS allows 20 per identity: scenarios that share
+    // a configured identity run 4 at a time; with an identity each, they run 16 at a time.
+    concurrency: s.concurrency ?? (s.identityId !== undefined ? 4 : 16),
     otherIdentityId: s.otherIdentityId ?? freshId(),
     prefix: `csc-${randomBytes(4).toString("hex")}`,
     seed,

@@ -3,6 +3,8 @@ export class EarlyExit extends Error {
   constructor(
     readonly code: number,
     message: string,
+    /** The requirement the endpoint broke, when that is why the run ended. */
+    readonly requirement?: string,
   ) {
     super(message);
   }

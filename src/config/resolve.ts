@@ -18,6 +18,7 @@ export interface RunSettings {
   boundSessionToken?: string;
   stateUrl?: string;
   timeoutMs: number;
+  concurrency?: number;
   grep?: string;
   reportJson?: string;
   reportJunit?: string;

@@ -32,6 +32,7 @@ export const settings: readonly Setting[] = [
   { key: "boundSessionToken", kind: "string", env: ["COGNITO_SYNC_BOUND_SESSION_TOKEN"], file: "boundCredentials.sessionToken", help: "session token of the bound credentials" },
   { key: "stateUrl", kind: "url", flag: "state-url", env: ["COGNITO_SYNC_STATE_URL"], file: "stateUrl", help: "provider-state URL (Pact state-change protocol, see docs/provider-states.md); without it, scenarios that need a state are skipped", defaultText: "the embedded reference's, when no endpoint is given" },
   { key: "timeoutMs", kind: "integer", flag: "timeout", env: ["COGNITO_SYNC_TIMEOUT_MS"], file: "timeoutMs", help: "milliseconds one request may take, answer included", defaultText: "10000" },
+  { key: "concurrency", kind: "integer", flag: "concurrency", env: ["COGNITO_SYNC_CONCURRENCY"], file: "concurrency", help: "how many scenarios run at once (each on its own datasets; those that change the whole endpoint run alone)", defaultText: "16, or 4 when --identity-id is given (AWS allows 20 datasets per identity)" },
   { key: "grep", kind: "string", flag: "grep", file: "grep", help: "run only tests whose title (with requirement ids) matches this regular expression" },
   { key: "reportJson", kind: "string", flag: "report-json", file: "reportJson", help: "write a JSON report to this file" },
   { key: "reportJunit", kind: "string", flag: "report-junit", file: "reportJunit", help: "write a JUnit XML report to this file" },

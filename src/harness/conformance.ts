@@ -16,9 +16,18 @@ export interface TestMeta {
   requirements: readonly string[];
   level: Level;
   needs: readonly Need[];
+  /** Changes the whole endpoint (e.g. throttles every ListRecords), so runs alone. */
+  exclusive: boolean;
   /** Set when the test is skipped: why. */
   skipReason?: string;
+  /** Time the body itself took, queueing excluded. */
+  durationMs?: number;
 }
+
+type Body = (t: TestContext) => Promise<void>;
+const bodies = new Map<string, Body>();
+/** Outcomes of bodies started ahead of mocha by `startAhead`; a test that finds none runs its body itself. */
+const started = new Map<string, Promise<unknown>>();
 
 export const registry: TestMeta[] = [];
 
@@ -45,17 +54,18 @@ export function conformance(
   area: string,
   title: string,
   requirements: readonly string[],
-  body: (t: TestContext) => Promise<void>,
-  options: { needs?: readonly Need[]; /** For generated cases, whose titles vary with the seed. */ id?: string } = {},
+  body: Body,
+  options: { needs?: readonly Need[]; /** For generated cases, whose titles vary with the seed. */ id?: string; exclusive?: boolean } = {},
 ): void {
   const needs = options.needs ?? [];
   for (const id of requirements) requirement(id); // an unknown id fails when the specs load
   for (const need of needs) {
     if (need.startsWith("interpretation:") && !(need.slice("interpretation:".length) in currentPlan().interpretations)) fail(`unknown interpretation in ${need}`);
   }
-  const meta: TestMeta = { id: `${area}/${options.id ?? slug(title)}`, title, requirements, level: levelOf(requirements), needs };
+  const meta: TestMeta = { id: `${area}/${options.id ?? slug(title)}`, title, requirements, level: levelOf(requirements), needs, exclusive: options.exclusive ?? false };
   if (registry.some((m) => m.id === meta.id)) fail(`two scenarios share the id ${meta.id}`);
   registry.push(meta);
+  bodies.set(meta.id, body);
 
   const test = it(`${title} [${requirements.join(" ")}]`, async function () {
     const reason = skipReason(meta, currentPlan());
@@ -63,14 +73,48 @@ export function conformance(
       meta.skipReason = reason;
       this.skip();
     }
-    const t = new TestContext(currentRun(), meta);
-    try {
-      await body(t);
-    } finally {
-      await t.cleanup();
-    }
+    await (started.get(meta.id) ?? execute(meta));
   });
   (test as unknown as { conformance: TestMeta }).conformance = meta;
+}
+
+/** Runs one body with its own context, always cleaning up; rejects with the body's failure. */
+async function execute(meta: TestMeta): Promise<void> {
+  const t = new TestContext(currentRun(), meta);
+  const begun = performance.now();
+  try {
+    await bodies.get(meta.id)!(t);
+  } finally {
+    await t.cleanup();
+    meta.durationMs = Math.round(performance.now() - begun);
+  }
+}
+
+/**
+ * Starts the bodies of `metas` before mocha reaches them, `concurrency` at a time; mocha then
+ * reports each, in its own order, as it completes. Every scenario works on its own datasets,
+ * so they can overlap; the exclusive ones change the whole endpoint and run alone, after the
+ * rest. Waiting on a slow endpoint then costs the longest chain of requests, not their sum.
+ */
+export function startAhead(metas: readonly TestMeta[], concurrency: number): void {
+  const plan = currentPlan();
+  const runnable = metas.filter((m) => skipReason(m, plan) === undefined);
+  const turns = new Map<string, () => void>();
+  for (const m of runnable) {
+    const outcome = new Promise<void>((resolve) => turns.set(m.id, resolve)).then(() => execute(m));
+    outcome.catch(() => undefined); // the failure is reported by the test's own `it`
+    started.set(m.id, outcome);
+  }
+  const pool = (queue: TestMeta[], width: number) =>
+    Promise.all(
+      Array.from({ length: Math.min(width, queue.length) }, async () => {
+        for (let m = queue.shift(); m; m = queue.shift()) {
+          turns.get(m.id)!();
+          await started.get(m.id)!.catch(() => undefined);
+        }
+      }),
+    );
+  void pool(runnable.filter((m) => !m.exclusive), concurrency).then(() => pool(runnable.filter((m) => m.exclusive), 1));
 }
 
 function fail(message: string): never {

@@ -22,13 +22,20 @@ export interface RunPlan {
    * Credentials bound to `identityId` for the isolation checks: configured by the user, or
    * generated and bound through a provider state, or none (with the reason).
    */
-  bound: { via: "config" | "state"; credentials: NamedCredentials } | { via: "none"; reason: string };
+  bound: { via: "config"; credentials: NamedCredentials } | { via: "state" } | { via: "none"; reason: string };
+  /**
+   * Whether the user gave the identity. If not, every scenario works in an identity of its
+   * own, derived from the seed, and the per-identity dataset quota cannot limit concurrency.
+   */
+  identityConfigured: boolean;
+  /** How many scenarios run at once. */
+  concurrency: number;
 }
 
 export interface RunContext {
   plan: RunPlan;
   client: SignedClient;
-  /** The same endpoint with the bound credentials, when the plan has them. */
+  /** The same endpoint with configured bound credentials, when the plan has them. */
   boundClient?: SignedClient;
   states?: StateHook;
   /** Problems met while cleaning up after tests; reported, never a verdict. */

@@ -3,6 +3,7 @@
  * deleted afterwards), seeding through the public API, provider states, ListRecords calls
  * that all pass the shared well-formedness check, and checks tied to requirement ids.
  */
+import { createHash, randomBytes } from "node:crypto";
 import { CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
 import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type ListRecordsQuery, type PatchBody } from "../client/cognito-sync.js";
 import type { Exchange } from "../client/exchange.js";
@@ -61,14 +62,19 @@ export type Caller = "developer" | "bound";
 
 export class TestContext {
   readonly plan: RunPlan;
+  /** The identity this scenario writes in: the configured one, or one of its own (see RunPlan). */
+  readonly identityId: string;
   private readonly cleanups: Array<() => Promise<void>> = [];
   private datasets = 0;
+  /** Credentials bound to this scenario's identity through a provider state. */
+  private boundByState?: SignedClient;
 
   constructor(
     private readonly run: RunContext,
     readonly meta: TestMeta,
   ) {
     this.plan = run.plan;
+    this.identityId = run.plan.identityConfigured ? run.plan.identityId : derivedId(run.plan, meta.id);
   }
 
   /** The chosen reading of an open point (see specs/interpretations.json). */
@@ -83,7 +89,7 @@ export class TestContext {
     const n = ++this.datasets;
     const at = {
       identityPoolId: this.plan.identityPoolId,
-      identityId: this.plan.identityId,
+      identityId: this.identityId,
       datasetName: `${this.plan.prefix}-${this.meta.id.replace(/[^a-zA-Z0-9]+/g, "-").slice(0, 60)}-${label}-${n}`.slice(0, 128),
     };
     this.cleanups.push(() => this.removeQuietly(at));
@@ -236,13 +242,23 @@ export class TestContext {
     return client;
   }
 
-  /** Credentials bound to the run's identity, bound through a provider state if that is how the run gets them. */
+  /**
+   * Credentials bound to this scenario's identity: the configured ones, or a key pair made up
+   * for this scenario alone and bound through a provider state (so scenarios never share one).
+   */
   async boundCaller(): Promise<Caller> {
     const bound = this.plan.bound;
     if (bound.via === "none") throw new Error(`${this.meta.id} needs bound credentials without declaring the need`);
-    if (bound.via === "state") {
-      const { accessKeyId, secretAccessKey } = bound.credentials;
-      await this.enterState("credentials are bound to an identity", { accessKeyId, secretAccessKey, identityId: this.plan.identityId });
+    if (bound.via === "state" && !this.boundByState) {
+      const credentials = {
+        accessKeyId: `AKIDBOUND${randomBytes(6).toString("hex").toUpperCase()}`,
+        secretAccessKey: randomBytes(20).toString("base64url"),
+        envNames: { accessKeyId: "COGNITO_SYNC_BOUND_ACCESS_KEY_ID", secretAccessKey: "COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY", sessionToken: "COGNITO_SYNC_BOUND_SESSION_TOKEN" },
+      };
+      await this.enterState("credentials are bound to an identity", { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, identityId: this.identityId });
+      const client = this.run.client.as(credentials);
+      this.cleanups.push(async () => client.close());
+      this.boundByState = client;
     }
     return "bound";
   }
@@ -269,8 +285,9 @@ export class TestContext {
 
   private clientFor(as: Caller): SignedClient {
     if (as === "developer") return this.run.client;
-    if (!this.run.boundClient) throw new Error("no bound credentials in this run");
-    return this.run.boundClient;
+    const bound = this.boundByState ?? this.run.boundClient;
+    if (!bound) throw new Error("no bound credentials in this run: call boundCaller() first");
+    return bound;
   }
 
   private async removeQuietly(at: DatasetAddress): Promise<void> {
@@ -279,4 +296,10 @@ export class TestContext {
     // 404: never written, or already deleted by the scenario; both are fine.
     if (status !== 200 && status !== 404) this.run.cleanupProblems.push(`DeleteDataset ${at.datasetName}: ${ex.transportError ?? `HTTP ${status}`}`);
   }
+}
+
+/** A valid identity id for one scenario, the same for the same seed and scenario. */
+function derivedId(plan: RunPlan, testId: string): string {
+  const h = createHash("sha256").update(`${plan.seed}/${plan.prefix}/${testId}`).digest("hex");
+  return `${plan.region}:${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

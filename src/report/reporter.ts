@@ -36,7 +36,7 @@ export class ConformanceReporter extends Mocha.reporters.Spec {
         status,
         ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
         ...(status === "skipped" ? { reason: meta?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
-        durationMs: test.duration ?? 0,
+        durationMs: meta?.durationMs ?? test.duration ?? 0,
         ...(err ? { error: err.message } : {}),
       });
     };
