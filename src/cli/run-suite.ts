@@ -14,7 +14,7 @@ import { interpretations } from "../harness/catalogue.js";
 import { registry, skipReason, startAhead, type TestMeta } from "../harness/conformance.js";
 import { ConformanceFailure } from "../harness/failure.js";
 import { assertWellFormed, resolvedErrorType } from "../harness/well-formed.js";
-import { setPlan, setRun, type RunContext, type RunPlan } from "../harness/run.js";
+import { newStats, setPlan, setRun, type RunContext, type RunPlan } from "../harness/run.js";
 import { StateHook } from "../harness/states.js";
 import { STATE_PATH } from "../reference/provider-states.js";
 import { startReferenceEndpoint } from "../reference/server.js";
@@ -97,6 +97,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
     ...(stateUrl ? { states: new StateHook(stateUrl, s.timeoutMs) } : {}),
     cleanupProblems: [],
     breaker: { consecutive: 0 },
+    stats: newStats(),
   };
   try {
     process.stdout.write(
@@ -113,8 +114,9 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
       throw e;
     }
     setRun(run);
+    const testsStart = performance.now(); // performance.now() counts from process start
     const results = await runMocha(kind, plan, grep, s);
-    return finish(results, s, plan, run);
+    return finish(results, s, plan, run, { startupMs: testsStart, testsMs: performance.now() - testsStart });
   } finally {
     client.close();
     run.boundClient?.close();
@@ -191,9 +193,17 @@ async function runMocha(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined
   return results;
 }
 
-function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunContext): number {
+function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunContext, phases: { startupMs: number; testsMs: number }): number {
   const summary = summarize(results);
-  if (s.reportJson) writeReport(s.reportJson, { summary, run: describePlan(plan), tests: results });
+  if (s.reportJson) {
+    const timing = {
+      ...phases,
+      reportingMs: performance.now() - phases.startupMs - phases.testsMs,
+      ...run.stats,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+    writeReport(s.reportJson, { summary, run: { ...describePlan(plan), timing: roundAll(timing) }, tests: results });
+  }
   for (const problem of run.cleanupProblems) process.stdout.write(`cleanup: ${problem}\n`);
   if (run.breaker.tripped) process.stdout.write(`stopped early: ${run.breaker.tripped}\n`);
   const code = exitCodeFor(summary, s.strict);
@@ -224,6 +234,9 @@ function list(plan: RunPlan, s: RunSettings, grep: RegExp | undefined): number {
   if (s.reportJson) writeReport(s.reportJson, { summary: { planned: tests.length - skipped, skipped }, run: describePlan(plan), tests });
   return 0;
 }
+
+/** Milliseconds to whole numbers, all the way down, for a report people read. */
+const roundAll = (o: object): object => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 10) / 10 : typeof v === "object" && v !== null ? roundAll(v) : v]));
 
 const describePlan = (p: RunPlan) => ({ endpoint: p.endpointLabel, seed: p.seed, identityPoolId: p.identityPoolId, identityId: p.identityId, prefix: p.prefix, interpretations: p.interpretations });
 

@@ -22,6 +22,8 @@ export interface TestMeta {
   skipReason?: string;
   /** Time the body itself took, queueing excluded. */
   durationMs?: number;
+  /** Requests the scenario sent, one after another (its chain on a slow endpoint). */
+  requests?: number;
 }
 
 type Body = (t: TestContext) => Promise<void>;

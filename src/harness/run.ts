@@ -45,7 +45,19 @@ export interface RunContext {
    * has stopped answering: after a few failures in a row, no more requests are sent.
    */
   breaker: { consecutive: number; tripped?: string };
+  /** Where a run's time goes, for the report and the benchmarks. */
+  stats: RunStats;
 }
+
+export interface RunStats {
+  requests: { setup: number; check: number };
+  /** Summed request durations (they overlap when scenarios run concurrently). */
+  requestMs: { setup: number; check: number };
+  /** Time in the shared well-formedness check (schema validation). */
+  validationMs: number;
+}
+
+export const newStats = (): RunStats => ({ requests: { setup: 0, check: 0 }, requestMs: { setup: 0, check: 0 }, validationMs: 0 });
 
 /** Requests in a row without an answer before the run stops sending any. */
 export const BREAKER_LIMIT = 3;

@@ -116,7 +116,7 @@ export class TestContext {
       ...(value === null ? {} : { Value: value }),
       SyncCount: ds.records.get(Key)?.syncCount ?? 0,
     }));
-    const ex = await this.send(updateRecordsRequest(ds, token, patches));
+    const ex = await this.send(updateRecordsRequest(ds, token, patches), "developer", "setup");
     if (ex.response?.status !== 200) {
       if (options.because) throw new ConformanceFailure(options.because, "UpdateRecords answers 200", `HTTP ${ex.response?.status ?? ex.transportError}`, ex);
       throw new SetupFailure(`seeding ${ds.datasetName} through UpdateRecords`, "UpdateRecords did not answer 200", ex);
@@ -127,7 +127,7 @@ export class TestContext {
 
   /** A SyncSessionToken from ListRecords, for seeding. */
   async sessionToken(at: DatasetAddress): Promise<string> {
-    const ex = await this.send(listRecordsRequest(at, { maxResults: 1 }));
+    const ex = await this.send(listRecordsRequest(at, { maxResults: 1 }), "developer", "setup");
     const token = (ex.response?.json as ListBody | undefined)?.SyncSessionToken;
     if (ex.response?.status !== 200 || typeof token !== "string") {
       throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "ListRecords gave no SyncSessionToken to seed with", ex);
@@ -137,7 +137,7 @@ export class TestContext {
 
   /** Deletes a dataset as part of a scenario (not cleanup): it must work. */
   async deleteDataset(at: DatasetAddress): Promise<void> {
-    const ex = await this.send(deleteDatasetRequest(at));
+    const ex = await this.send(deleteDatasetRequest(at), "developer", "setup");
     if (ex.response?.status !== 200) throw new SetupFailure(`deleting ${at.datasetName} through DeleteDataset`, "DeleteDataset did not answer 200", ex);
   }
 
@@ -156,7 +156,12 @@ export class TestContext {
   /** Any ListRecords request, e.g. with a hand-made path; well-formedness is still checked. */
   async listRequest(req: OutgoingRequest, as: Caller = "developer"): Promise<ListResult> {
     const exchange = await this.send(req, as);
-    assertWellFormed(exchange);
+    const begun = performance.now();
+    try {
+      assertWellFormed(exchange);
+    } finally {
+      this.run.stats.validationMs += performance.now() - begun;
+    }
     const status = exchange.response!.status;
     const body = status === 200 ? (exchange.response!.json as ListBody) : {};
     return { exchange, status, body, records: body.Records ?? [] };
@@ -274,10 +279,15 @@ export class TestContext {
     }
   }
 
-  async send(req: OutgoingRequest, as: Caller = "developer"): Promise<Exchange> {
+  /** Every request of a scenario goes through here: counted, timed by purpose, and stopped by the breaker. */
+  async send(req: OutgoingRequest, as: Caller = "developer", purpose: "setup" | "check" = "check"): Promise<Exchange> {
     const breaker = this.run.breaker;
     if (breaker.tripped) throw new SetupFailure(`sending ${req.operation}`, `not sent: ${breaker.tripped}`);
     const ex = await this.clientFor(as).send(req);
+    const stats = this.run.stats;
+    stats.requests[purpose]++;
+    stats.requestMs[purpose] += ex.durationMs;
+    this.meta.requests = (this.meta.requests ?? 0) + 1;
     breaker.consecutive = ex.transportError ? breaker.consecutive + 1 : 0;
     if (breaker.consecutive >= BREAKER_LIMIT) breaker.tripped = `the endpoint stopped answering (${BREAKER_LIMIT} requests in a row, the last: ${ex.transportError})`;
     return ex;
@@ -291,7 +301,7 @@ export class TestContext {
   }
 
   private async removeQuietly(at: DatasetAddress): Promise<void> {
-    const ex = await this.send(deleteDatasetRequest(at));
+    const ex = await this.send(deleteDatasetRequest(at), "developer", "setup");
     const status = ex.response?.status;
     // 404: never written, or already deleted by the scenario; both are fine.
     if (status !== 200 && status !== 404) this.run.cleanupProblems.push(`DeleteDataset ${at.datasetName}: ${ex.transportError ?? `HTTP ${status}`}`);

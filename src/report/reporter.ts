@@ -37,6 +37,7 @@ export class ConformanceReporter extends Mocha.reporters.Spec {
         ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
         ...(status === "skipped" ? { reason: meta?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
         durationMs: meta?.durationMs ?? test.duration ?? 0,
+        ...(meta?.requests === undefined ? {} : { requests: meta.requests }),
         ...(err ? { error: err.message } : {}),
       });
     };

@@ -14,6 +14,8 @@ export interface TestResult {
   failedRequirement?: string;
   reason?: string;
   durationMs: number;
+  /** Requests the scenario sent. */
+  requests?: number;
   error?: string;
 }
 
