@@ -227,6 +227,7 @@ export class TestContext {
   private async enterState(name: string, params: Record<string, unknown>): Promise<void> {
     const hook = this.run.states;
     if (!hook) throw new Error("no provider-state URL in this run");
+    this.meta.requests = (this.meta.requests ?? 0) + 2; // setup now, teardown at the end
     await hook.change(name, params, "setup");
     this.cleanups.push(() =>
       hook.change(name, params, "teardown").then(

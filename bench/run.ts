@@ -1,0 +1,229 @@
+/**
+ * `npm run bench`: how fast the suite runs and how the reference endpoint scales. Every
+ * figure that can be is a ratio against a baseline measured in the same run, so it holds on
+ * a noisy machine. Prints a table and writes bench/results.json. Timings are measured here,
+ * never asserted in tests.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { validateAgainst } from "../src/schema/validators.js";
+import { AUTH, BIN, IDENTITY, median, POOL, recordsUrl, round, rssMb, setState, startChild, startReference, timed } from "./helpers.js";
+
+const HERE = fileURLToPath(new URL(".", import.meta.url));
+const TSX = ["--import", "tsx"];
+const dir = mkdtempSync(join(tmpdir(), "csc-bench-"));
+const results: Record<string, Record<string, unknown>> = {};
+const rows: Array<[string, string, string, string]> = [];
+const row = (what: string, figure: string, target = "", verdict = "") => rows.push([what, figure, target, verdict]);
+const meets = (ok: boolean) => (ok ? "met" : "MISSED");
+
+interface Report {
+  run: { timing: { startupMs: number; testsMs: number; reportingMs: number; requests: { setup: number; check: number }; requestMs: { setup: number; check: number }; validationMs: number; peakRssMb: number } };
+  tests: Array<{ requests?: number; id: string }>;
+}
+const readReport = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Report;
+
+/** Median round trip of sequential keep-alive requests to `url`, in ms. */
+async function roundTrip(url: string, n = 500): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await (await fetch(url, { headers: { authorization: AUTH } })).arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function fullRun() {
+  const runs = 5;
+  const walls: number[] = [];
+  let report: Report | undefined;
+  for (let i = 0; i < runs; i++) {
+    const file = join(dir, `full-${i}.json`);
+    const { ms, code } = await timed([BIN, "--report-json", file]);
+    if (code !== 0) throw new Error(`the full run failed (exit ${code})`);
+    walls.push(ms);
+    report = readReport(file);
+  }
+  const t = report!.run.timing;
+  const requests = t.requests.setup + t.requests.check + 1; // + the probe
+  const nodeStart = median(await Promise.all([0, 1, 2, 3, 4].map(async () => (await timed(["-e", "0"])).ms)));
+  const bare = await startBare(Buffer.from('{"Count":0}'));
+  const rtt = await roundTrip(bare.url);
+  await bare.stop();
+  const floor = nodeStart + requests * rtt;
+  const wall = median(walls);
+  results.fullRun = {
+    wallMs: round(wall),
+    runs,
+    requests,
+    phasesMs: { startup: t.startupMs, tests: t.testsMs, reporting: t.reportingMs },
+    requestTimeMs: { seeding: t.requestMs.setup, checks: t.requestMs.check, note: "summed over concurrent requests" },
+    floorMs: round(floor),
+    floor: { processStartMs: round(nodeStart), loopbackRoundTripMs: round(rtt, 3), requests },
+    peakRssMb: t.peakRssMb,
+    validationMs: t.validationMs,
+  };
+  row("full run against the embedded reference (wall, median of 5)", `${round(wall)} ms`, "<= 2000 ms", meets(wall <= 2000));
+  row("  start-up / tests / reporting", `${t.startupMs} / ${t.testsMs} / ${t.reportingMs} ms`);
+  row("  HTTP requests (seeding + checks + probe)", `${t.requests.setup} + ${t.requests.check} + 1`);
+  row("  physical floor (node start + requests x loopback RTT)", `${round(floor)} ms (${round(nodeStart)} + ${requests} x ${round(rtt, 3)})`, "", `wall/floor ${round(wall / floor, 2)}`);
+  row("peak RSS of a full run", `${t.peakRssMb} MB`);
+  return t;
+}
+
+async function startBare(body: Buffer) {
+  const file = join(dir, `body-${body.length}.json`);
+  writeFileSync(file, body);
+  const child = await startChild([...TSX, join(HERE, "bare-server.ts"), file]);
+  return Object.assign(child, { url: child.lines[0]! });
+}
+
+async function load(url: string) {
+  const r = await autocannon({ url, connections: 10, duration: 4, headers: { authorization: AUTH } });
+  return r.requests.average;
+}
+
+async function throughput() {
+  const ref = await startReference();
+  try {
+    await setState(ref.stateUrl, "a dataset holds numbered records", { identityPoolId: POOL, identityId: IDENTITY, datasetName: "throughput", count: 100 });
+    const url = recordsUrl(ref.url, "throughput", { maxResults: "100" });
+    const body = Buffer.from(await (await fetch(url, { headers: { authorization: AUTH } })).arrayBuffer());
+    const bare = await startBare(body);
+    try {
+      const bareRps = await load(bare.url);
+      const refRps = await load(url);
+      const ratio = refRps / bareRps;
+      results.throughput = { pageRecords: 100, pageBytes: body.length, connections: 10, referenceRps: round(refRps), bareRps: round(bareRps), ratio: round(ratio, 2) };
+      row("ListRecords, 100-record page, keep-alive: reference vs bare node:http", `${round(refRps)} vs ${round(bareRps)} req/s`, ">= 0.7", `${round(ratio, 2)} ${meets(ratio >= 0.7)}`);
+    } finally {
+      await bare.stop();
+    }
+  } finally {
+    await ref.stop();
+  }
+}
+
+/** Mean latency of `n` sequential requests, in ms. */
+async function latency(url: string, n = 300): Promise<number> {
+  for (let i = 0; i < 30; i++) await (await fetch(url, { headers: { authorization: AUTH } })).arrayBuffer(); // warm up
+  const t = performance.now();
+  for (let i = 0; i < n; i++) await (await fetch(url, { headers: { authorization: AUTH } })).arrayBuffer();
+  return (performance.now() - t) / n;
+}
+
+async function walk(base: string, dataset: string): Promise<number> {
+  let token: string | undefined;
+  let records = 0;
+  do {
+    const q: Record<string, string> = { maxResults: "1024", ...(token ? { nextToken: token } : {}) };
+    const page = (await (await fetch(recordsUrl(base, dataset, q), { headers: { authorization: AUTH } })).json()) as { Records: unknown[]; NextToken: string | null };
+    records += page.Records.length;
+    token = page.NextToken ?? undefined;
+  } while (token);
+  return records;
+}
+
+async function scaling() {
+  const ref = await startReference();
+  try {
+    const at = { identityPoolId: POOL, identityId: IDENTITY };
+    const nearEnd = await setState(ref.stateUrl, "a dataset holds numbered records", { ...at, datasetName: "scale-100k", count: 100_000, pageSize: 99_900 });
+    const first = await latency(recordsUrl(ref.url, "scale-100k", { maxResults: "100" }));
+    const last = await latency(recordsUrl(ref.url, "scale-100k", { maxResults: "100", nextToken: String(nearEnd.nextToken) }));
+    const ratio = last / first;
+    row("page near the end vs first page, 100k records (100 per page)", `${round(last, 3)} vs ${round(first, 3)} ms`, "<= 1.3", `${round(ratio, 2)} ${meets(ratio <= 1.3)}`);
+    const walks: Record<string, { records: number; ms: number; usPerRecord: number }> = {};
+    for (const n of [10_000, 100_000, 1_000_000]) {
+      await setState(ref.stateUrl, "a dataset holds numbered records", { ...at, datasetName: `walk-${n}`, count: n });
+      const t = performance.now();
+      const got = await walk(ref.url, `walk-${n}`);
+      const ms = performance.now() - t;
+      if (got !== n) throw new Error(`walk of ${n} records returned ${got}`);
+      walks[n] = { records: n, ms: round(ms), usPerRecord: round((ms * 1000) / n, 2) };
+      row(`  full walk of ${n} records (1024 per page)`, `${round(ms)} ms, ${round((ms * 1000) / n, 2)} us/record`);
+    }
+    const growth = walks[1_000_000]!.usPerRecord / walks[10_000]!.usPerRecord;
+    row("  time per record, 1M vs 10k walk (1 = linear)", `${round(growth, 2)}`);
+    // Memory: a fresh process holding 1M records, against the same process empty.
+    const fresh = await startReference();
+    let memory;
+    try {
+      const empty = rssMb(fresh.process.pid!);
+      await setState(fresh.stateUrl, "a dataset holds numbered records", { ...at, datasetName: "memory", count: 1_000_000 });
+      const full = rssMb(fresh.process.pid!);
+      memory = { emptyMb: round(empty), with1MRecordsMb: round(full), perRecordBytes: round(((full - empty) * 1024 * 1024) / 1_000_000) };
+      row("reference RSS holding 1M records (empty -> loaded)", `${round(empty)} -> ${round(full)} MB, ${memory.perRecordBytes} B/record`);
+    } finally {
+      await fresh.stop();
+    }
+    results.scaling = { firstPageMs: round(first, 3), nearEndPageMs: round(last, 3), nearEndRatio: round(ratio, 2), walks, perRecordGrowth1Mvs10k: round(growth, 2), memory };
+  } finally {
+    await ref.stop();
+  }
+}
+
+async function validation(fullRunValidationMs: number, fullRunTestsMs: number) {
+  const ref = await startReference();
+  let page: unknown;
+  try {
+    await setState(ref.stateUrl, "a dataset holds numbered records", { identityPoolId: POOL, identityId: IDENTITY, datasetName: "validate", count: 1024 });
+    page = await (await fetch(recordsUrl(ref.url, "validate", { maxResults: "1024" }), { headers: { authorization: AUTH } })).json();
+  } finally {
+    await ref.stop();
+  }
+  const n = 300;
+  for (let i = 0; i < 20; i++) validateAgainst("list-records-response", page);
+  const t = performance.now();
+  for (let i = 0; i < n; i++) if (validateAgainst("list-records-response", page).length > 0) throw new Error("the page should be valid");
+  const ms = performance.now() - t;
+  const recordsPerSecond = (n * 1024) / (ms / 1000);
+  const share = fullRunValidationMs / fullRunTestsMs;
+  results.validation = { pageRecords: 1024, pages: n, recordsPerSecond: Math.round(recordsPerSecond), fullRunValidationMs, shareOfFullRunTests: round(share, 3) };
+  row("Ajv validation of 1024-record pages", `${Math.round(recordsPerSecond).toLocaleString("en")} records/s`);
+  row("  share of a full run's test phase", `${round(share * 100, 1)} %`);
+}
+
+async function slowEndpoint() {
+  const ref = await startReference();
+  const proxy = await startChild([...TSX, join(HERE, "slow-proxy.ts"), ref.url, "50"]);
+  try {
+    const url = proxy.lines[0]!;
+    const file = join(dir, "slow.json");
+    const { code } = await timed([BIN, "--endpoint", url, "--state-url", `${url}/_conformance/provider-states`, "--report-json", file]);
+    if (code !== 0) throw new Error(`the run against the slow endpoint failed (exit ${code})`);
+    const report = readReport(file);
+    const exclusive = new Set(["errors/429", "errors/500", "sdk-compatibility/a-429", "sdk-compatibility/a-500"]);
+    const chains = report.tests.map((t) => ({ id: t.id, n: t.requests ?? 0, alone: [...exclusive].some((p) => t.id.startsWith(p)) }));
+    // The probe, then the longest scenario among those that overlap, then the exclusive ones one by one.
+    const longest = 1 + Math.max(...chains.filter((c) => !c.alone).map((c) => c.n)) + chains.filter((c) => c.alone).reduce((a, c) => a + c.n, 0);
+    const critical = longest * 50;
+    const tests = report.run.timing.testsMs + 50; // + the probe, which comes before the test phase
+    const ratio = tests / critical;
+    results.slowEndpoint = { delayMs: 50, testsPhaseMs: round(tests), criticalPathRequests: longest, criticalPathMs: critical, ratio: round(ratio, 2), requests: report.run.timing.requests };
+    row("suite behind a +50 ms proxy: test phase vs critical path", `${round(tests)} vs ${critical} ms (${longest} requests)`, "<= 1.5", `${round(ratio, 2)} ${meets(ratio <= 1.5)}`);
+  } finally {
+    await proxy.stop();
+    await ref.stop();
+  }
+}
+
+const started = performance.now();
+try {
+  const full = await fullRun();
+  await throughput();
+  await scaling();
+  await validation(full.validationMs, full.testsMs);
+  await slowEndpoint();
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version, date: new Date().toISOString().slice(0, 10) };
+  writeFileSync(join(HERE, "results.json"), `${JSON.stringify({ machine, ...results, benchSeconds: round((performance.now() - started) / 1000) }, null, 2)}\n`);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()}\n`);
+  process.stdout.write(`\n${machine.cpus} x ${machine.cpu}, Node ${machine.node}; written to bench/results.json in ${round((performance.now() - started) / 1000)} s\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
