@@ -18,6 +18,7 @@ import { Sessions } from "./sessions.js";
 import { AWS_LIMITS, MemoryStore, type DatasetRef, type DatasetStore, type Limits } from "./store.js";
 import { TokenSealer } from "./tokens.js";
 import { variant as variantNamed, type Answer } from "./variants.js";
+import { serialize } from "./wire.js";
 
 export interface ReferenceOptions {
   /** Credentials whose signatures are verified; those with an identityId are bound to it. */
@@ -133,10 +134,10 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
 
 function send(res: ServerResponse, out: Answer): void {
   if (res.destroyed) return; // the client went away; nobody to answer
-  const payload = out.text ?? JSON.stringify(out.body);
+  const payload = out.text === undefined ? serialize(out.body) : Buffer.from(out.text);
   const headers: Record<string, string | number> = {
     "content-type": out.contentType ?? "application/json",
-    "content-length": Buffer.byteLength(payload),
+    "content-length": payload.length,
     "x-amzn-requestid": randomUUID(),
   };
   if (out.type) headers["x-amzn-errortype"] = out.type;
@@ -149,6 +150,11 @@ function send(res: ServerResponse, out: Answer): void {
  * limit is cut off, since reading it would be an open door for a flood.
  */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  // Most calls are GETs without a body: no need to wait for the stream to end.
+  if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) {
+    req.resume();
+    return Promise.resolve(EMPTY);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -181,6 +187,8 @@ function parseJson(body: Buffer): Record<string, unknown> {
   }
   return parsed as Record<string, unknown>;
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** Starts a reference endpoint on an ephemeral loopback port, as tests and the suite use it. */
 export async function startReferenceEndpoint(options: ReferenceOptions = {}): Promise<ReferenceEndpoint & { url: string }> {
