@@ -70,6 +70,7 @@ async function fullRun() {
   row("full run against the embedded reference (wall, median of 5)", `${round(wall)} ms`, "<= 2000 ms", meets(wall <= 2000));
   row("  start-up / tests / reporting", `${t.startupMs} / ${t.testsMs} / ${t.reportingMs} ms`);
   row("  HTTP requests (seeding + checks + probe)", `${t.requests.setup} + ${t.requests.check} + 1`);
+  row("  request time, seeding vs checks (summed; requests overlap)", `${t.requestMs.setup} vs ${t.requestMs.check} ms`);
   row("  physical floor (node start + requests x loopback RTT)", `${round(floor)} ms (${round(nodeStart)} + ${requests} x ${round(rtt, 3)})`, "", `wall/floor ${round(wall / floor, 2)}`);
   row("peak RSS of a full run", `${t.peakRssMb} MB`);
   return t;

@@ -1,30 +1,25 @@
 /** The dataset-level operations: DescribeDataset, DeleteDataset and ListDatasets. */
 import { authorize, datasetFrom, identityFrom, type Call, type Services } from "../call.js";
 import { invalidParameter, serviceError } from "../errors.js";
+import type { DatasetInfo, DatasetRef } from "../store.js";
 import { INT32, parseWhole, Violations } from "../validate.js";
 import { datasetOut } from "../wire.js";
 
-const notFound = (name: string) => serviceError("ResourceNotFoundException", `Dataset ${name} does not exist`);
-
-export function describeDataset(call: Call, { store }: Services) {
-  const v = new Violations();
-  const ref = datasetFrom(call, v);
-  v.throwIfAny();
-  authorize(call, ref.identityId);
-  const dataset = store.describe(ref);
-  if (!dataset) throw notFound(ref.datasetName);
-  return { Dataset: datasetOut(dataset) };
+/** Describe and delete differ only in what they do to the dataset they find. */
+function onDataset(act: (store: Services["store"], ref: DatasetRef) => DatasetInfo | undefined) {
+  return (call: Call, { store }: Services) => {
+    const v = new Violations();
+    const ref = datasetFrom(call, v);
+    v.throwIfAny();
+    authorize(call, ref.identityId);
+    const dataset = act(store, ref);
+    if (!dataset) throw serviceError("ResourceNotFoundException", `Dataset ${ref.datasetName} does not exist`);
+    return { Dataset: datasetOut(dataset) };
+  };
 }
 
-export function deleteDataset(call: Call, { store }: Services) {
-  const v = new Violations();
-  const ref = datasetFrom(call, v);
-  v.throwIfAny();
-  authorize(call, ref.identityId);
-  const deleted = store.delete(ref);
-  if (!deleted) throw notFound(ref.datasetName);
-  return { Dataset: datasetOut(deleted) };
-}
+export const describeDataset = onDataset((store, ref) => store.describe(ref));
+export const deleteDataset = onDataset((store, ref) => store.delete(ref));
 
 /** AWS's Android client lists datasets 64 at a time; the reference uses that as its page size. */
 const DATASET_PAGE = 64;
