@@ -8,15 +8,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  CognitoSyncClient,
-  InternalErrorException,
-  InvalidParameterException,
-  ListRecordsCommand,
-  NotAuthorizedException,
-  TooManyRequestsException,
-  type ListRecordsCommandInput,
-} from "@aws-sdk/client-cognito-sync";
+import { CognitoSyncClient, CognitoSyncServiceException, ListRecordsCommand, type ListRecordsCommandInput } from "@aws-sdk/client-cognito-sync";
 import { MatchersV3, PactV4, SpecificationVersion } from "@pact-foundation/pact";
 import { expect } from "chai";
 import { encodeSegment } from "../src/client/encode.js";
@@ -58,18 +50,29 @@ const record = (key: string, value: string, syncCount: number) => ({
   SyncCount: integer(syncCount),
   LastModifiedDate: number(1700000000.5),
 });
-/** What every successful page must give a client: the dataset's count, a session token, the flags. */
+/**
+ * What a page of an existing dataset must give a client: the dataset's count to keep, a
+ * session token, and DatasetExists true (left out, it would read as false: deleted). Members
+ * whose absence means the same as their usual value (Count, the deleted flag) are not asked for.
+ */
 const pageOf = (datasetSyncCount: number, more: Record<string, unknown>) => ({
   DatasetSyncCount: integer(datasetSyncCount),
-  // The flags' values are what the client acts on, so they are exact.
   DatasetExists: true,
-  DatasetDeletedAfterRequestedSyncCount: false,
   SyncSessionToken: string("session-token"),
-  Count: integer(1),
   ...more,
 });
+/**
+ * An error needs its status and a message. Its type may travel in a header or in the body
+ * (restJson1 allows x-amzn-ErrorType, __type or code), which a contract cannot say as one
+ * rule, so the type is left to the SDK compatibility specs.
+ */
 const errorBody = { message: string("what went wrong") };
-const errorOf = (type: string) => ({ "x-amzn-ErrorType": regex(new RegExp(`^${type}(:.*)?$`), type) });
+
+/** What the SDK makes of an error answer: a service exception carrying the status. */
+function expectServiceError(error: unknown, status: number): void {
+  expect(error).to.be.instanceOf(CognitoSyncServiceException);
+  expect((error as CognitoSyncServiceException).$metadata.httpStatusCode).to.equal(status);
+}
 
 describe("contract: a sync client's ListRecords calls", () => {
   it("first full sync of a dataset: every record, the dataset's count and a session token", () =>
@@ -130,16 +133,17 @@ describe("contract: a sync client's ListRecords calls", () => {
         }));
   });
 
-  it("a dataset that does not exist: 200, DatasetExists false, count 0, and a session token for the first write", () =>
+  it("a dataset that does not exist: 200 and a session token for the first write", () =>
     pact
       .addInteraction()
       .given("a dataset does not exist", address("contract-missing"))
       .uponReceiving("a sync of a dataset that does not exist")
       .withRequest("GET", recordsPath("contract-missing"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
-      .willRespondWith(200, (b) => b.jsonBody({ DatasetExists: false, DatasetSyncCount: 0, Count: 0, SyncSessionToken: string("session-token") }))
+      // Only the token is asked for: DatasetExists false, Count 0 and no records are also what their absence means.
+      .willRespondWith(200, (b) => b.jsonBody({ SyncSessionToken: string("session-token") }))
       .executeTest(async (mock) => {
         const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-missing", { LastSyncCount: 0, MaxResults: 1024 })));
-        expect(out.DatasetExists).to.equal(false);
+        expect(out.DatasetExists ?? false, "absent reads as false").to.equal(false);
         expect(out.SyncSessionToken).to.be.a("string");
       }));
 
@@ -168,46 +172,46 @@ describe("contract: a sync client's ListRecords calls", () => {
         expect(out.MergedDatasetNames).to.have.length(1);
       }));
 
-  describe("errors, each as the SDK's own exception", () => {
-    it("400 InvalidParameterException for a dataset name outside the model's pattern", () =>
+  describe("errors, each as a service exception with its status", () => {
+    it("400 for a dataset name outside the model's pattern", () =>
       pact
         .addInteraction()
         .uponReceiving("a sync of a dataset whose name breaks the model's pattern")
         .withRequest("GET", recordsPath("not valid!"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
-        .willRespondWith(400, (b) => b.headers(errorOf("InvalidParameterException")).jsonBody(errorBody))
+        .willRespondWith(400, (b) => b.jsonBody(errorBody))
         .executeTest(async (mock) => {
           const error = await sdk(mock.url).send(new ListRecordsCommand(input("not valid!", { LastSyncCount: 0, MaxResults: 1024 }))).catch((e: unknown) => e);
-          expect(error).to.be.instanceOf(InvalidParameterException);
+          expectServiceError(error, 400);
         }));
 
-    it("403 NotAuthorizedException for credentials bound to another identity", () =>
+    it("403 for credentials bound to another identity", () =>
       pact
         .addInteraction()
         .given("credentials are bound to an identity", { ...BOUND, identityId: IDENTITY })
         .uponReceiving("a sync with credentials bound to another identity")
         .withRequest("GET", recordsPath("contract-foreign", OTHER_IDENTITY), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(BOUND.accessKeyId)))
-        .willRespondWith(403, (b) => b.headers(errorOf("NotAuthorizedException")).jsonBody(errorBody))
+        .willRespondWith(403, (b) => b.jsonBody(errorBody))
         .executeTest(async (mock) => {
           const request = new ListRecordsCommand({ ...input("contract-foreign", { LastSyncCount: 0, MaxResults: 1024 }), IdentityId: OTHER_IDENTITY });
           const error = await sdk(mock.url, BOUND).send(request).catch((e: unknown) => e);
-          expect(error).to.be.instanceOf(NotAuthorizedException);
+          expectServiceError(error, 403);
         }));
 
     const injected = [
-      { status: 429, type: "TooManyRequestsException", exception: TooManyRequestsException, state: "the service throttles the next calls", what: "a throttled sync" },
-      { status: 500, type: "InternalErrorException", exception: InternalErrorException, state: "the service fails the next calls", what: "a sync that meets an internal error" },
+      { status: 429, state: "the service throttles the next calls", what: "a throttled sync" },
+      { status: 500, state: "the service fails the next calls", what: "a sync that meets an internal error" },
     ];
     for (const e of injected) {
-      it(`${e.status} ${e.type}`, () =>
+      it(`${e.status} when ${e.what.replace(/^a /, "")}`, () =>
         pact
           .addInteraction()
           .given(e.state, { operation: "ListRecords", times: 1 })
           .uponReceiving(e.what)
           .withRequest("GET", recordsPath(`contract-${e.status}`), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
-          .willRespondWith(e.status, (b) => b.headers(errorOf(e.type)).jsonBody(errorBody))
+          .willRespondWith(e.status, (b) => b.jsonBody(errorBody))
           .executeTest(async (mock) => {
             const error = await sdk(mock.url).send(new ListRecordsCommand(input(`contract-${e.status}`, { LastSyncCount: 0, MaxResults: 1024 }))).catch((x: unknown) => x);
-            expect(error).to.be.instanceOf(e.exception);
+            expectServiceError(error, e.status);
           }));
     }
   });

@@ -33,12 +33,21 @@ describe("client compatibility", () => {
     await t.write(ds, { r000: "changed on the device" }, { token: first.token, because: "LR-SESSION-USABLE" });
   });
 
-  conformance(AREA, "the loop's next sync, from the count it kept, gets exactly the change made since", ["LR-CLIENT-PAGING", "LR-SYNC-AFTER"], async (t) => {
+  conformance(AREA, "the loop's next sync, from the count it kept, gets exactly the change made since", ["LR-CLIENT-PAGING", "LR-SYNC-AFTER", "LR-SYNC-BOUNDARY"], async (t) => {
     const ds = await seed300(t, "android-incremental");
     const first = await clientSync(t, ds, 0);
+    const kept = first.syncCount ?? 0;
     await t.write(ds, { r007: "changed elsewhere", r299: null });
-    const next = await clientSync(t, ds, first.syncCount ?? 0);
-    t.expectExactly("LR-SYNC-AFTER", next.records, expectedWhere(ds.records, (n) => n > (first.syncCount ?? 0)), next.exchange);
+    const next = await clientSync(t, ds, kept);
+    // Records at the kept count itself come back or not as the sync-filter reading says; the rest must be exact.
+    const after = next.records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? Infinity) > kept);
+    t.expectExactly("LR-SYNC-AFTER", after, expectedWhere(ds.records, (n) => n > kept), next.exchange);
+    const atKept = next.records.filter((r) => ds.records.get(r.Key)?.syncCount === kept).length;
+    const reading = t.choice("sync-filter");
+    if (reading !== "any") {
+      const want = reading === "inclusive" ? [...ds.records.values()].filter((e) => e.syncCount === kept).length : 0;
+      t.check("LR-SYNC-BOUNDARY", atKept === want, `${want} records written at the kept count ${kept} (sync-filter=${reading})`, () => `${atKept}`, next.exchange);
+    }
     t.check("LR-CLIENT-PAGING", next.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount}`, () => `DatasetSyncCount ${next.syncCount}`, next.exchange);
   });
 

@@ -21,6 +21,8 @@ export interface PatchBody {
   Key: string;
   Value?: string;
   SyncCount: number;
+  /** Epoch seconds, as a JSON number. */
+  DeviceLastModifiedDate?: number;
 }
 
 const DATASET = "/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}";

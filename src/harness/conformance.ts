@@ -86,6 +86,8 @@ async function execute(meta: TestMeta): Promise<void> {
   const begun = performance.now();
   try {
     await bodies.get(meta.id)!(t);
+    const held = t.firstSoftFailure();
+    if (held) throw held;
   } finally {
     await t.cleanup();
     meta.durationMs = Math.round(performance.now() - begun);

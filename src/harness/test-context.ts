@@ -65,6 +65,7 @@ export class TestContext {
   /** The identity this scenario writes in: the configured one, or one of its own (see RunPlan). */
   readonly identityId: string;
   private readonly cleanups: Array<() => Promise<void>> = [];
+  private readonly softFailures: ConformanceFailure[] = [];
   private datasets = 0;
   /** Credentials bound to this scenario's identity through a provider state. */
   private boundByState?: SignedClient;
@@ -168,12 +169,12 @@ export class TestContext {
   }
 
   /**
-   * Pages with NextToken until it is absent. A token seen twice, or more pages than the
-   * changes could fill, fails `because`: a broken endpoint cannot keep the run walking.
+   * Pages with NextToken until it is absent. A token seen twice, or more pages than there
+   * are changes (a server may use pages smaller than maxResults, but each page should carry
+   * a change), fails `because`: a broken endpoint cannot keep the run walking.
    */
   async walk(at: DatasetAddress, query: Omit<ListRecordsQuery, "nextToken">, because: string, expectedRecords: number): Promise<Walk> {
-    const pageSize = Number(query.maxResults ?? 1);
-    const maxPages = Math.ceil(expectedRecords / Math.max(1, pageSize)) + 3;
+    const maxPages = expectedRecords + 3;
     const pages: ListResult[] = [];
     const tokens = new Set<string>();
     let nextToken: string | undefined;
@@ -192,9 +193,21 @@ export class TestContext {
     return { pages, records: pages.flatMap((p) => p.records) };
   }
 
-  /** Fails `requirementId` unless `ok`. */
+  /**
+   * Fails `requirementId` unless `ok`. A MUST failure ends the scenario at once; a SHOULD
+   * failure is held until the scenario ends, so the MUST checks after it still run and a
+   * broken MUST is never hidden behind it.
+   */
   check(requirementId: string, ok: boolean, expected: string, actual: () => string, exchange?: Exchange): void {
-    if (!ok) throw new ConformanceFailure(requirementId, expected, actual(), exchange);
+    if (ok) return;
+    const failure = new ConformanceFailure(requirementId, expected, actual(), exchange);
+    if (failure.level === "MUST") throw failure;
+    this.softFailures.push(failure);
+  }
+
+  /** The first SHOULD failure held back by check(), if any. */
+  firstSoftFailure(): ConformanceFailure | undefined {
+    return this.softFailures[0];
   }
 
   /** `records` hold every expected key exactly once, with the value written, and nothing else. */
@@ -243,7 +256,8 @@ export class TestContext {
    */
   sdk(as: Caller = "developer"): CognitoSyncClient {
     const { endpoint, region, credentials, timeoutMs } = this.clientFor(as).settings;
-    const client = new CognitoSyncClient({ endpoint, region, credentials, maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } });
+    // throwOnRequestTimeout: without it the SDK only logs a warning and waits on forever.
+    const client = new CognitoSyncClient({ endpoint, region, credentials, maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: true } });
     this.cleanups.push(async () => client.destroy());
     return client;
   }
