@@ -13,19 +13,24 @@ const CLIENT_PAGE = 1024;
 /** 300 records: well inside every client-side limit (1024 records, 1 MB) so real AWS accepts them too. */
 const seed300 = (t: TestContext, label: string) => t.seed(label, [numbered("r", 0, 150), numbered("r", 150, 300)]);
 
-/** The Android/JavaScript sync loop: pages until NextToken is absent, keeping the last page's count and token. */
-async function clientSync(t: TestContext, ds: SeededDataset, lastSyncCount: number) {
-  const walk = await t.walk(ds, { lastSyncCount, maxResults: CLIENT_PAGE }, "LR-CLIENT-PAGING", ds.records.size);
-  for (const [i, page] of walk.pages.entries()) {
-    const token = page.body.SyncSessionToken;
-    t.check("LR-SESSION-PRESENT", typeof token === "string" && token !== "", "a SyncSessionToken on every page", () => `page ${i + 1}: ${JSON.stringify(token)}`, page.exchange);
-  }
+/**
+ * The Android/JavaScript sync loop: pages until NextToken is absent, with the same
+ * lastSyncCount each time, and keeps the last page's count and token.
+ */
+async function clientSync(t: TestContext, ds: SeededDataset, lastSyncCount: number, pageSize = CLIENT_PAGE) {
+  const walk = await t.walk(ds, { lastSyncCount, maxResults: pageSize }, "LR-CLIENT-PAGING", ds.records.size);
   const last = walk.pages.at(-1)!;
-  return { records: walk.records, syncCount: last.body.DatasetSyncCount, token: last.body.SyncSessionToken!, exchange: last.exchange };
+  const token = last.body.SyncSessionToken;
+  t.check("LR-SESSION-PRESENT", typeof token === "string" && token !== "", "a SyncSessionToken on the last page", () => JSON.stringify(token), last.exchange);
+  for (const [i, page] of walk.pages.slice(0, -1).entries()) {
+    const earlier = page.body.SyncSessionToken;
+    t.check("LR-SESSION-EVERY-PAGE", typeof earlier === "string" && earlier !== "", "a SyncSessionToken on every page", () => `page ${i + 1}: ${JSON.stringify(earlier)}`, page.exchange);
+  }
+  return { records: walk.records, syncCount: last.body.DatasetSyncCount, token: token!, exchange: last.exchange };
 }
 
 describe("client compatibility", () => {
-  conformance(AREA, "the Android/JavaScript loop with maxResults 1024 gets all 300 records, the dataset's count and a token that UpdateRecords accepts", ["LR-CLIENT-PAGING", "LR-SESSION-PRESENT", "LR-SESSION-USABLE"], async (t) => {
+  conformance(AREA, "the Android/JavaScript loop with maxResults 1024 gets all 300 records, the dataset's count and a token that UpdateRecords accepts", ["LR-CLIENT-PAGING", "LR-SESSION-PRESENT", "LR-SESSION-EVERY-PAGE", "LR-SESSION-USABLE"], async (t) => {
     const ds = await seed300(t, "android-full");
     const first = await clientSync(t, ds, 0);
     t.expectExactly("LR-CLIENT-PAGING", first.records, ds.records, first.exchange);
@@ -33,7 +38,15 @@ describe("client compatibility", () => {
     await t.write(ds, { r000: "changed on the device" }, { token: first.token, because: "LR-SESSION-USABLE" });
   });
 
-  conformance(AREA, "the loop's next sync, from the count it kept, gets exactly the change made since", ["LR-CLIENT-PAGING", "LR-SYNC-AFTER", "LR-SYNC-BOUNDARY"], async (t) => {
+  conformance(AREA, "the same loop in pages of 7 keeps the last page's count and token, and UpdateRecords accepts the token", ["LR-CLIENT-PAGING", "LR-SESSION-PRESENT", "LR-SESSION-EVERY-PAGE", "LR-SESSION-USABLE"], async (t) => {
+    const ds = await t.seed("android-paged", [numbered("p", 0, 20), numbered("p", 20, 30)]);
+    const sync = await clientSync(t, ds, 0, 7);
+    t.expectExactly("LR-CLIENT-PAGING", sync.records, ds.records, sync.exchange);
+    t.check("LR-CLIENT-PAGING", sync.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount} on the last page`, () => `DatasetSyncCount ${sync.syncCount}`, sync.exchange);
+    await t.write(ds, { p000: "changed on the device" }, { token: sync.token, because: "LR-SESSION-USABLE" });
+  });
+
+  conformance(AREA, "the loop's next sync, from the count it kept, gets exactly the change made since", ["LR-CLIENT-PAGING", "LR-SYNC-AFTER", "LR-SYNC-BOUNDARY", "LR-SESSION-PRESENT", "LR-SESSION-EVERY-PAGE"], async (t) => {
     const ds = await seed300(t, "android-incremental");
     const first = await clientSync(t, ds, 0);
     const kept = first.syncCount ?? 0;

@@ -76,10 +76,11 @@ describe("sync-count filtering", () => {
   conformance(AREA, "after DeleteDataset, a client that synced before is told the dataset was deleted", ["LR-DELETED-VISIBLE", "LR-DELETED-FLAG"], async (t) => {
     const ds = await t.seed("deleted", [{ a: "1" }, { b: "2" }]);
     await t.deleteDataset(ds);
-    const { body, exchange } = await t.list(ds, { lastSyncCount: 2 }, "LR-DELETED-VISIBLE");
-    const flags = () => `DatasetDeletedAfterRequestedSyncCount ${String(body.DatasetDeletedAfterRequestedSyncCount)}, DatasetExists ${String(body.DatasetExists)}`;
-    t.check("LR-DELETED-VISIBLE", body.DatasetDeletedAfterRequestedSyncCount === true || body.DatasetExists === false, "DatasetDeletedAfterRequestedSyncCount true or DatasetExists false", flags, exchange);
-    t.check("LR-DELETED-FLAG", body.DatasetDeletedAfterRequestedSyncCount === true, "DatasetDeletedAfterRequestedSyncCount true", flags, exchange);
+    const { status, body, records, exchange } = await t.list(ds, { lastSyncCount: 2 }, "LR-DELETED-VISIBLE", { expectOk: false });
+    const flags = () => `HTTP ${status}, DatasetDeletedAfterRequestedSyncCount ${String(body.DatasetDeletedAfterRequestedSyncCount)}, DatasetExists ${String(body.DatasetExists)}, ${records.length} records`;
+    const told = status !== 200 || body.DatasetDeletedAfterRequestedSyncCount === true || body.DatasetExists === false;
+    t.check("LR-DELETED-VISIBLE", told && !records.some((r) => r.Value !== undefined && r.Value !== null), "an error, or DatasetDeletedAfterRequestedSyncCount true or DatasetExists false, and no live records", flags, exchange);
+    t.check("LR-DELETED-FLAG", status === 200 && body.DatasetDeletedAfterRequestedSyncCount === true, "HTTP 200 with DatasetDeletedAfterRequestedSyncCount true", flags, exchange);
   });
 
   conformance(AREA, "lastSyncCount above the dataset's count is refused with 400 InvalidParameterException", ["LR-SYNC-FUTURE"], async (t) => {
@@ -113,7 +114,7 @@ describe("writes that race", () => {
 });
 
 describe("layouts only a provider state can make", () => {
-  conformance(AREA, "with gaps in the sync counts, lastSyncCount 3 returns the record at 5 and the tombstone at 6, nothing older", ["LR-SYNC-AFTER", "LR-SYNC-NOT-BEFORE", "LR-TOMBSTONE"], async (t) => {
+  conformance(AREA, "with gaps in the sync counts, lastSyncCount 3 returns the record at 5 and the tombstone at 6, nothing older", ["LR-SYNC-AFTER", "LR-SYNC-NOT-BEFORE", "LR-TOMBSTONE", "LR-SYNC-DATASET-COUNT"], async (t) => {
     const at = t.dataset("gaps");
     const records = [
       { Key: "early", Value: "1", SyncCount: 2 },
@@ -126,7 +127,7 @@ describe("layouts only a provider state can make", () => {
     t.check("LR-SYNC-NOT-BEFORE", !got.some((r) => r.Key === "early"), "not the record written at 2", () => keysOf(got), exchange);
     const gone = got.find((r) => r.Key === "gone");
     t.check("LR-TOMBSTONE", gone !== undefined && (gone.Value === undefined || gone.Value === null) && gone.SyncCount === 6, "'gone' as a tombstone at 6", () => JSON.stringify(gone), exchange);
-    t.check("LR-SYNC-AFTER", body.DatasetSyncCount === 9, "DatasetSyncCount 9", () => `DatasetSyncCount ${body.DatasetSyncCount}`, exchange);
+    t.check("LR-SYNC-DATASET-COUNT", body.DatasetSyncCount === 9, "DatasetSyncCount 9, as the state set it", () => `DatasetSyncCount ${body.DatasetSyncCount}`, exchange);
   }, { needs: ["provider-states"] });
 
   conformance(AREA, "merged datasets are named in MergedDatasetNames", ["LR-MERGED"], async (t) => {

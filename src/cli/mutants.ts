@@ -49,9 +49,10 @@ export async function mutants(args: string[]): Promise<number> {
     const report = values["report-json"];
     mkdirSync(dirname(report), { recursive: true });
     writeFileSync(report, `${JSON.stringify({ seed, summary: { variants: results.length, killed: results.filter((r) => r.killed).length, survived: results.filter((r) => !r.killed).length }, variants: results }, null, 2)}\n`);
-    const survived = results.filter((r) => !r.killed).length;
-    process.stdout.write(`${results.length - survived} passed, ${survived} failed\n`);
-    return survived > 0 ? 1 : 0;
+    // A variant caught only by some other requirement counts as a failure too: its intended check is too weak.
+    const failed = results.filter((r) => !r.killed || !r.caughtAsIntended).length;
+    process.stdout.write(`${results.length - failed} passed, ${failed} failed\n`);
+    return failed > 0 ? 1 : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -80,7 +81,8 @@ async function runOne(name: string, seed: number, dir: string): Promise<MutantRe
   const failed = tests.filter((t) => t.status === "failed").flatMap((t) => (t.failedRequirement ? [t.failedRequirement] : t.requirements));
   const caughtBy = [...new Set([...failed, ...(aborted?.requirement ? [aborted.requirement] : [])])].sort();
   const v = variants[name]!;
-  return { variant: name, description: v.description, breaks: v.breaks, killed: exitCode !== 0, caughtBy, caughtAsIntended: caughtBy.includes(v.breaks), exitCode, durationMs };
+  // Only a verdict kills: exit 1. A crash of the suite (3) or an unusable run (2) proves nothing.
+  return { variant: name, description: v.description, breaks: v.breaks, killed: exitCode === 1, caughtBy, caughtAsIntended: caughtBy.includes(v.breaks), exitCode, durationMs };
 }
 
 function printTable(results: MutantResult[]): void {

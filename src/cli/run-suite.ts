@@ -2,7 +2,7 @@
  * The default command: run the whole conformance suite against the configured endpoint,
  * or against the embedded reference endpoint when none is configured.
  */
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Mocha from "mocha";
@@ -70,6 +70,8 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   }
   const grep = compileGrep(s.grep);
   const credentials = developerCredentials(s);
+  // A report that cannot be written should stop the run before it starts, not hide its verdict after.
+  for (const file of [s.reportJson, s.reportJunit]) if (file !== undefined) checkWritable(file);
 
   if (s.list) {
     // Without an endpoint the run would start the reference, whose state hook is always there.
@@ -177,18 +179,17 @@ async function runMocha(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined
   const mocha = await loadSpecs(kind, plan, grep, { reporter: ConformanceReporter, reporterOptions: { results, ...(s.reportJunit ? { junitFile: s.reportJunit } : {}) } });
   if (s.reportJunit) mkdirSync(dirname(s.reportJunit), { recursive: true });
   // Start every selected scenario's body up front, a bounded number at a time (see startAhead).
-  mocha.suite.beforeAll("start the scenarios", function () {
-    const selected: TestMeta[] = [];
-    const collect = (suite: Mocha.Suite): void => {
-      for (const test of suite.tests) {
-        const meta = (test as unknown as { conformance?: TestMeta }).conformance;
-        if (meta && (!grep || grep.test(test.fullTitle()))) selected.push(meta);
-      }
-      suite.suites.forEach(collect);
-    };
-    collect(mocha.suite);
-    startAhead(selected, plan.concurrency);
-  });
+  const selected: TestMeta[] = [];
+  const collect = (suite: Mocha.Suite): void => {
+    for (const test of suite.tests) {
+      const meta = (test as unknown as { conformance?: TestMeta }).conformance;
+      if (meta && (!grep || grep.test(test.fullTitle()))) selected.push(meta);
+    }
+    suite.suites.forEach(collect);
+  };
+  collect(mocha.suite);
+  if (selected.length === 0) throw new UsageError(`--grep ${grep} selects no test; --list shows the titles it is matched against`);
+  mocha.suite.beforeAll("start the scenarios", () => startAhead(selected, plan.concurrency));
   await new Promise<void>((resolve) => mocha.run(() => resolve()));
   return results;
 }
@@ -223,7 +224,7 @@ function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunCo
 /** --list: what would run, with requirement ids, and what would be skipped and why. */
 function list(plan: RunPlan, s: RunSettings, grep: RegExp | undefined): number {
   const tests = registry
-    .filter((m) => !grep || grep.test(`${m.title} [${m.requirements.join(" ")}]`))
+    .filter((m) => !grep || grep.test(m.fullTitle ?? m.title))
     .map((m) => {
       const reason = skipReason(m, plan);
       return { id: m.id, title: m.title, requirements: m.requirements, level: m.level, status: reason ? "would skip" : "would run", ...(reason ? { reason } : {}) };
@@ -239,6 +240,15 @@ function list(plan: RunPlan, s: RunSettings, grep: RegExp | undefined): number {
 const roundAll = (o: object): object => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 10) / 10 : typeof v === "object" && v !== null ? roundAll(v) : v]));
 
 const describePlan = (p: RunPlan) => ({ endpoint: p.endpointLabel, seed: p.seed, identityPoolId: p.identityPoolId, identityId: p.identityId, prefix: p.prefix, interpretations: p.interpretations });
+
+function checkWritable(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    closeSync(openSync(path, "a"));
+  } catch (e) {
+    throw new UsageError(`cannot write the report ${path}: ${(e as Error).message}`);
+  }
+}
 
 function writeReport(path: string, report: object): void {
   try {

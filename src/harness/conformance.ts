@@ -20,6 +20,8 @@ export interface TestMeta {
   exclusive: boolean;
   /** Set when the test is skipped: why. */
   skipReason?: string;
+  /** The title mocha matches --grep against: the enclosing describe titles, the title and the ids. */
+  fullTitle?: string;
   /** Time the body itself took, queueing excluded. */
   durationMs?: number;
   /** Requests the scenario sent, one after another (its chain on a slow endpoint). */
@@ -78,6 +80,7 @@ export function conformance(
     await (started.get(meta.id) ?? execute(meta));
   });
   (test as unknown as { conformance: TestMeta }).conformance = meta;
+  meta.fullTitle = test.fullTitle();
 }
 
 /** Runs one body with its own context, always cleaning up; rejects with the body's failure. */

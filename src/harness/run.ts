@@ -60,7 +60,7 @@ export interface RunStats {
 export const newStats = (): RunStats => ({ requests: { setup: 0, check: 0 }, requestMs: { setup: 0, check: 0 }, validationMs: 0 });
 
 /** Requests in a row without an answer before the run stops sending any. */
-export const BREAKER_LIMIT = 3;
+export const BREAKER_LIMIT = 5;
 
 let plan: RunPlan | undefined;
 let live: RunContext | undefined;

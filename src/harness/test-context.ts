@@ -303,7 +303,9 @@ export class TestContext {
     stats.requests[purpose]++;
     stats.requestMs[purpose] += ex.durationMs;
     this.meta.requests = (this.meta.requests ?? 0) + 1;
-    breaker.consecutive = ex.transportError ? breaker.consecutive + 1 : 0;
+    // Only silence counts (no answer, refused, reset); an oversized answer is an answer.
+    const silent = ex.transportError !== undefined && !ex.transportError.includes("size cap");
+    breaker.consecutive = silent ? breaker.consecutive + 1 : 0;
     if (breaker.consecutive >= BREAKER_LIMIT) breaker.tripped = `the endpoint stopped answering (${BREAKER_LIMIT} requests in a row, the last: ${ex.transportError})`;
     return ex;
   }

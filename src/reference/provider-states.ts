@@ -29,9 +29,12 @@ const str = (p: Params, name: string): string => {
   if (typeof v !== "string" || v === "") throw new BadState(`param '${name}' must be a non-empty string`);
   return v;
 };
-const count = (p: Params, name: string, fallback?: number): number => {
+// The hook is a test aid, but it must not be a way to exhaust the endpoint's memory.
+const MAX_RECORDS = 2_000_000;
+
+const count = (p: Params, name: string, fallback?: number, max = Number.MAX_SAFE_INTEGER): number => {
   const v = p[name] ?? fallback;
-  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) throw new BadState(`param '${name}' must be a whole number, 0 or more`);
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0 || v > max) throw new BadState(`param '${name}' must be a whole number from 0 to ${max}`);
   return v;
 };
 const dataset = (p: Params): DatasetRef => ({ identityPoolId: str(p, "identityPoolId"), identityId: str(p, "identityId"), datasetName: str(p, "datasetName") });
@@ -62,7 +65,7 @@ const states: Record<string, Handler> = {
   "a dataset holds these records": (p, action, { store }) => {
     const ref = dataset(p);
     if (action === "teardown") return void store.delete(ref);
-    if (!Array.isArray(p.records)) throw new BadState("param 'records' must be a list of {Key, Value?, SyncCount}");
+    if (!Array.isArray(p.records) || p.records.length > MAX_RECORDS) throw new BadState(`param 'records' must be a list of at most ${MAX_RECORDS} {Key, Value?, SyncCount}`);
     const now = Date.now();
     const records: StoredRecord[] = (p.records as Params[]).map((r, i) => {
       if (typeof r !== "object" || r === null) throw new BadState(`records[${i}] must be an object`);
@@ -71,7 +74,7 @@ const states: Record<string, Handler> = {
       return { key: str(r, "Key"), syncCount: count(r, "SyncCount"), lastModifiedDate: now, lastModifiedBy: ref.identityId, ...(typeof value === "string" ? { value } : {}) };
     });
     if (new Set(records.map((r) => r.key)).size !== records.length) throw new BadState("param 'records' has a Key twice");
-    const highest = Math.max(0, ...records.map((r) => r.syncCount));
+    const highest = records.reduce((m, r) => Math.max(m, r.syncCount), 0);
     const syncCount = count(p, "datasetSyncCount", highest);
     if (syncCount < highest) throw new BadState(`datasetSyncCount ${syncCount} is below a record's SyncCount ${highest}`);
     store.load(ref, records, syncCount, now);
@@ -84,7 +87,7 @@ const states: Record<string, Handler> = {
   "a dataset holds numbered records": (p, action, { store, nextTokenAfter }) => {
     const ref = dataset(p);
     if (action === "teardown") return void store.delete(ref);
-    const n = count(p, "count");
+    const n = count(p, "count", undefined, MAX_RECORDS);
     const now = Date.now();
     const records = Array.from({ length: n }, (_, i) => ({ key: `record-${String(i).padStart(4, "0")}`, value: `value-${i}`, syncCount: 1, lastModifiedDate: now, lastModifiedBy: ref.identityId }));
     store.load(ref, records, n > 0 ? 1 : 0, now);
