@@ -78,7 +78,7 @@ describe("sync-count filtering", () => {
     await t.deleteDataset(ds);
     const { status, body, records, exchange } = await t.list(ds, { lastSyncCount: 2 }, "LR-DELETED-VISIBLE", { expectOk: false });
     const flags = () => `HTTP ${status}, DatasetDeletedAfterRequestedSyncCount ${String(body.DatasetDeletedAfterRequestedSyncCount)}, DatasetExists ${String(body.DatasetExists)}, ${records.length} records`;
-    const told = status !== 200 || body.DatasetDeletedAfterRequestedSyncCount === true || body.DatasetExists === false;
+    const told = status !== 200 || body.DatasetDeletedAfterRequestedSyncCount === true || (body.DatasetExists ?? false) === false;
     t.check("LR-DELETED-VISIBLE", told && !records.some((r) => r.Value !== undefined && r.Value !== null), "an error, or DatasetDeletedAfterRequestedSyncCount true or DatasetExists false, and no live records", flags, exchange);
     t.check("LR-DELETED-FLAG", status === 200 && body.DatasetDeletedAfterRequestedSyncCount === true, "HTTP 200 with DatasetDeletedAfterRequestedSyncCount true", flags, exchange);
   });

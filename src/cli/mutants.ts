@@ -2,14 +2,17 @@
  * `mutants`: the whole suite against every broken variant of the reference endpoint, a few
  * at a time, each in its own process. A variant is killed when the run fails (--strict, so
  * SHOULD checks count); the table says which requirements caught it and whether the one the
- * bug was meant to break is among them. Exits 1 if any variant survives.
+ * bug was meant to break is among them. Then the conforming variants, with the readings
+ * that describe them: the suite and the contract verification must pass each (no MUST
+ * failure). Exits 1 if a broken variant survives or a conforming one is failed.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { oneLine } from "../config/resolve.js";
-import { variants } from "../reference/variants.js";
+import { conformingVariants, variants } from "../reference/variants.js";
+import { inPool } from "../pool.js";
 import { runSuiteChild } from "./child-run.js";
 import { UsageError } from "./usage-error.js";
 
@@ -26,32 +29,42 @@ export interface MutantResult {
   durationMs: number;
 }
 
+export interface ConformingResult {
+  variant: string;
+  description: string;
+  interpretations: Record<string, string>;
+  /** Exit codes of the suite and of the contract verification; both must be 0. */
+  suiteExit: number | null;
+  pactExit: number | null;
+  passed: boolean;
+  /** Requirements whose checks failed (SHOULD ones may, under the variant's readings). */
+  failedRequirements: string[];
+}
+
 export async function mutants(args: string[]): Promise<number> {
   const { values } = parse(args);
-  const names = values.variant.length > 0 ? values.variant : Object.keys(variants);
-  for (const n of names) if (!(n in variants)) throw new UsageError(`unknown --variant '${n}' (known: ${Object.keys(variants).join(", ")})`);
+  const picked = values.variant;
+  for (const n of picked) if (!(n in variants) && !(n in conformingVariants)) throw new UsageError(`unknown --variant '${n}' (known: ${[...Object.keys(variants), ...Object.keys(conformingVariants)].join(", ")})`);
+  const names = picked.length > 0 ? picked.filter((n) => n in variants) : Object.keys(variants);
+  const conforming = picked.length > 0 ? picked.filter((n) => n in conformingVariants) : Object.keys(conformingVariants);
   const concurrency = Number(values.concurrency ?? availableParallelism());
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number above 0, not '${values.concurrency}'`);
   const seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
 
-  process.stdout.write(`mutants: ${names.length} variants, ${concurrency} at a time, seed ${seed}\n`);
+  process.stdout.write(`mutants: ${names.length} broken and ${conforming.length} conforming variants, ${concurrency} at a time, seed ${seed}\n`);
   const dir = mkdtempSync(join(tmpdir(), "csc-mutants-"));
   try {
-    const queue = [...names];
-    const results: MutantResult[] = [];
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-        for (let name = queue.shift(); name !== undefined; name = queue.shift()) results.push(await runOne(name, seed, dir));
-      }),
-    );
-    results.sort((a, b) => a.variant.localeCompare(b.variant));
+    const results = (await inPool(names, concurrency, (name) => runOne(name, seed, dir))).sort((a, b) => a.variant.localeCompare(b.variant));
     printTable(results);
+    const correct = await inPool(conforming, concurrency, (name) => runConforming(name, seed, dir));
+    printConforming(correct);
     const report = values["report-json"];
     mkdirSync(dirname(report), { recursive: true });
-    writeFileSync(report, `${JSON.stringify({ seed, summary: { variants: results.length, killed: results.filter((r) => r.killed).length, survived: results.filter((r) => !r.killed).length }, variants: results }, null, 2)}\n`);
+    const summary = { variants: results.length, killed: results.filter((r) => r.killed).length, survived: results.filter((r) => !r.killed).length, conforming: correct.length, falselyFailed: correct.filter((r) => !r.passed).length };
+    writeFileSync(report, `${JSON.stringify({ seed, summary, variants: results, conforming: correct }, null, 2)}\n`);
     // A variant caught only by some other requirement counts as a failure too: its intended check is too weak.
-    const failed = results.filter((r) => !r.killed || !r.caughtAsIntended).length;
-    process.stdout.write(`${results.length - failed} passed, ${failed} failed\n`);
+    const failed = results.filter((r) => !r.killed || !r.caughtAsIntended).length + summary.falselyFailed;
+    process.stdout.write(`${results.length + correct.length - failed} passed, ${failed} failed\n`);
     return failed > 0 ? 1 : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -83,6 +96,25 @@ async function runOne(name: string, seed: number, dir: string): Promise<MutantRe
   const v = variants[name]!;
   // Only a verdict kills: exit 1. A crash of the suite (3) or an unusable run (2) proves nothing.
   return { variant: name, description: v.description, breaks: v.breaks, killed: exitCode === 1, caughtBy, caughtAsIntended: caughtBy.includes(v.breaks), exitCode, durationMs };
+}
+
+async function runConforming(name: string, seed: number, dir: string): Promise<ConformingResult> {
+  const v = conformingVariants[name]!;
+  const readings = Object.entries(v.interpretations).flatMap(([k, c]) => ["--interpretation", `${k}=${c}`]);
+  const suite = await runSuiteChild(["--reference-variant", name, "--seed", String(seed), ...readings], dir, `${name}-suite`);
+  const pact = await runSuiteChild(["pact", "--reference-variant", name], dir, `${name}-pact`);
+  const failedRequirements = [...new Set([...suite.tests, ...pact.tests].filter((t) => t.status === "failed").map((t) => t.failedRequirement ?? "setup"))].sort();
+  return { variant: name, description: v.description, interpretations: v.interpretations, suiteExit: suite.exitCode, pactExit: pact.exitCode, passed: suite.exitCode === 0 && pact.exitCode === 0, failedRequirements };
+}
+
+function printConforming(results: ConformingResult[]): void {
+  if (results.length === 0) return;
+  const width = Math.max(...results.map((r) => r.variant.length));
+  process.stdout.write("conforming variants (must pass):\n");
+  for (const r of results) {
+    const note = r.failedRequirements.length ? `  SHOULD failed: ${r.failedRequirements.join(" ")}` : "";
+    process.stdout.write(`${r.variant.padEnd(width)}  ${r.passed ? "passes       " : `FALSE FAILURE (suite exit ${r.suiteExit}, pact exit ${r.pactExit})`}${r.passed ? note : `  ${r.failedRequirements.join(" ")}`}\n`);
+  }
 }
 
 function printTable(results: MutantResult[]): void {

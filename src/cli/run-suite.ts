@@ -18,7 +18,7 @@ import { newStats, setPlan, setRun, type RunContext, type RunPlan } from "../har
 import { StateHook } from "../harness/states.js";
 import { STATE_PATH } from "../reference/provider-states.js";
 import { startReferenceEndpoint } from "../reference/server.js";
-import { variants } from "../reference/variants.js";
+import { conformingVariants, variants } from "../reference/variants.js";
 import { ConformanceReporter } from "../report/reporter.js";
 import { exitCodeFor, summarize, type TestResult } from "../report/results.js";
 import { developerCredentials, planRun } from "./plan.js";
@@ -82,7 +82,9 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
 
   if (s.referenceVariant !== undefined) {
     if (s.endpoint !== undefined) throw new UsageError("--reference-variant applies to the embedded reference; drop --endpoint");
-    if (!(s.referenceVariant in variants)) throw new UsageError(`unknown --reference-variant '${s.referenceVariant}' (known: ${Object.keys(variants).join(", ")})`);
+    if (!(s.referenceVariant in variants) && !(s.referenceVariant in conformingVariants)) {
+      throw new UsageError(`unknown --reference-variant '${s.referenceVariant}' (known: ${[...Object.keys(variants), ...Object.keys(conformingVariants)].join(", ")})`);
+    }
   }
   // The embedded reference knows the run's credentials, so it checks every signature the suite makes.
   const embedded =

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import type { KnownCredentials } from "../reference/auth.js";
 import { STATE_PATH } from "../reference/provider-states.js";
 import { createReferenceEndpoint } from "../reference/server.js";
-import { variants } from "../reference/variants.js";
+import { conformingVariants, variants } from "../reference/variants.js";
 import { oneLine } from "../config/resolve.js";
 import { UsageError } from "./usage-error.js";
 
@@ -18,8 +18,11 @@ its provider-state hook (for --state-url). Runs until stopped (Ctrl-C or SIGTERM
                      for credentials bound to one identity. The signatures of these
                      credentials are verified; any other access key is accepted as a
                      developer's with access to every identity. Repeatable.
-  --variant NAME     serve a deliberately broken variant instead, to see the suite fail:
+  --variant NAME     serve a variant instead. Deliberately broken ones, to see the suite fail:
 ${Object.entries(variants).map(([name, v]) => `                       ${name}: ${v.description}`).join("\n")}
+                     Correct ones that read open points differently (run the suite with
+                     the --interpretation choices shown):
+${Object.entries(conformingVariants).map(([name, v]) => `                       ${name}: ${v.description}${Object.keys(v.interpretations).length ? ` [${Object.entries(v.interpretations).map(([k, c]) => `${k}=${c}`).join(" ")}]` : ""}`).join("\n")}
 `;
 
 export async function serve(args: string[]): Promise<void> {
@@ -32,7 +35,7 @@ export async function serve(args: string[]): Promise<void> {
   if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not '${values.port}'`);
   const credentials = values.credential.map(parseCredential);
   const variant = values.variant;
-  if (variant !== undefined && !(variant in variants)) throw new UsageError(`unknown --variant '${variant}'; see serve --help`);
+  if (variant !== undefined && !(variant in variants) && !(variant in conformingVariants)) throw new UsageError(`unknown --variant '${variant}'; see serve --help`);
 
   const endpoint = createReferenceEndpoint({ credentials, ...(variant === undefined ? {} : { variant }) });
   let url: string;

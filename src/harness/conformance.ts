@@ -3,6 +3,7 @@
  * a body. Like test262's front matter, the metadata lives on every test, so a run can be
  * listed, filtered and reported without executing anything.
  */
+import { inPool } from "../pool.js";
 import { levelOf, requirement, type Level } from "./catalogue.js";
 import { currentPlan, currentRun, type RunPlan } from "./run.js";
 import { TestContext } from "./test-context.js";
@@ -112,16 +113,8 @@ export function startAhead(metas: readonly TestMeta[], concurrency: number): voi
     outcome.catch(() => undefined); // the failure is reported by the test's own `it`
     started.set(m.id, outcome);
   }
-  const pool = (queue: TestMeta[], width: number) =>
-    Promise.all(
-      Array.from({ length: Math.min(width, queue.length) }, async () => {
-        for (let m = queue.shift(); m; m = queue.shift()) {
-          turns.get(m.id)!();
-          await started.get(m.id)!.catch(() => undefined);
-        }
-      }),
-    );
-  void pool(runnable.filter((m) => !m.exclusive), concurrency).then(() => pool(runnable.filter((m) => m.exclusive), 1));
+  const run = (m: TestMeta) => (turns.get(m.id)!(), started.get(m.id)!.catch(() => undefined));
+  void inPool(runnable.filter((m) => !m.exclusive), concurrency, run).then(() => inPool(runnable.filter((m) => m.exclusive), 1, run));
 }
 
 function fail(message: string): never {

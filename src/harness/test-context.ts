@@ -126,14 +126,22 @@ export class TestContext {
     for (const p of patches) ds.records.set(p.Key, { value: p.Value, syncCount: ds.syncCount });
   }
 
-  /** A SyncSessionToken from ListRecords, for seeding. */
+  /**
+   * A SyncSessionToken for seeding, taken as a sync client takes it: from the last page of a
+   * listing (a server need not put one on earlier pages).
+   */
   async sessionToken(at: DatasetAddress): Promise<string> {
-    const ex = await this.send(listRecordsRequest(at, { maxResults: 1 }), "developer", "setup");
-    const token = (ex.response?.json as ListBody | undefined)?.SyncSessionToken;
-    if (ex.response?.status !== 200 || typeof token !== "string") {
-      throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "ListRecords gave no SyncSessionToken to seed with", ex);
+    let nextToken: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const ex = await this.send(listRecordsRequest(at, { maxResults: 1024, ...(nextToken ? { nextToken } : {}) }), "developer", "setup");
+      const body = ex.response?.json as ListBody | undefined;
+      if (ex.response?.status !== 200 || !body) throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "ListRecords did not answer 200", ex);
+      nextToken = body.NextToken ?? undefined;
+      if (nextToken) continue;
+      if (typeof body.SyncSessionToken !== "string") throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "the last page of ListRecords carried no SyncSessionToken to seed with", ex);
+      return body.SyncSessionToken;
     }
-    return token;
+    throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "ListRecords kept handing out NextTokens for 100 pages");
   }
 
   /** Deletes a dataset as part of a scenario (not cleanup): it must work. */

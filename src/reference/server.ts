@@ -72,12 +72,13 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
 
   async function answer(req: IncomingMessage): Promise<Answer> {
     let operation: Operation | undefined;
+    let rawQuery = "";
     try {
       const body = await readBody(req, maxBody);
       const url = req.url ?? "/";
       const q = url.indexOf("?");
       const rawPath = q < 0 ? url : url.slice(0, q);
-      const rawQuery = q < 0 ? "" : url.slice(q + 1);
+      rawQuery = q < 0 ? "" : url.slice(q + 1);
       // Provider states are the suite's back door, outside the API: no signature, no AWS error shape.
       if (rawPath === STATE_PATH && req.method === "POST") return changeState(body, { store, faults, auth, nextTokenAfter });
       const routed = route(req.method ?? "", rawPath);
@@ -87,9 +88,9 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
       if (injected) throw injected;
       const call: Call = { labels: routed.labels, query: new URLSearchParams(rawQuery), body: TAKES_BODY.has(operation) ? parseJson(body) : {}, caller, now: Date.now() };
       broken?.request?.(operation, call);
-      return bend(operation, { status: 200, body: handlers[operation](call, services) });
+      return bend(operation, { status: 200, body: handlers[operation](call, services) }, rawQuery);
     } catch (e) {
-      if (e instanceof ServiceError) return bend(operation, { status: e.status, type: e.type, body: { message: e.message } });
+      if (e instanceof ServiceError) return bend(operation, { status: e.status, type: e.type, body: { message: e.message } }, rawQuery);
       onInternalError(e);
       return { status: 500, type: "InternalErrorException", body: { message: "The reference endpoint failed unexpectedly" } };
     }
@@ -102,7 +103,8 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
     return listRecords(call, services).NextToken ?? undefined;
   };
 
-  const bend = (operation: Operation | undefined, a: Answer): Answer => (broken?.response && operation ? broken.response(operation, a) : a);
+  const bend = (operation: Operation | undefined, a: Answer, rawQuery: string): Answer =>
+    broken?.response && operation ? broken.response(operation, a, new URLSearchParams(rawQuery)) : a;
 
   const server = createServer((req, res) => {
     void answer(req).then((out) => send(res, out));

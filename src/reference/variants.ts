@@ -1,8 +1,10 @@
 /**
- * Deliberately broken variants of the reference endpoint: each one a small, realistic bug
- * an implementer could make. The suite must fail against every one of them; that is how
- * the project proves its scenarios can fail. Chosen by name (`serve --variant NAME`),
- * never by editing code.
+ * Variants of the reference endpoint, chosen by name (`serve --variant NAME`), never by
+ * editing code. The broken ones are each a small, realistic bug an implementer could make:
+ * the suite must fail every one, which proves its scenarios can fail. The conforming ones
+ * answer differently where the sources leave room (each with the interpretations that
+ * describe it): the suite must pass every one, which proves it does not fail a correct
+ * server for reading an open point another way.
  */
 import type { Call } from "./call.js";
 import type { Operation } from "./routes.js";
@@ -17,14 +19,22 @@ export interface Answer {
   text?: string;
 }
 
-export interface Variant {
+interface Bend {
+  description: string;
+  /** Bends the request as the variant reads it, before the operation runs. */
+  request?: (operation: Operation, call: Call) => void;
+  /** Bends the answer before it is sent; `query` is the request's. */
+  response?: (operation: Operation, answer: Answer, query: URLSearchParams) => Answer;
+}
+
+export interface Variant extends Bend {
   /** The requirement the bug is meant to break: the suite must fail it. */
   breaks: string;
-  description: string;
-  /** Bends the request as a buggy server would read it, before the operation runs. */
-  request?: (operation: Operation, call: Call) => void;
-  /** Bends the answer before it is sent. */
-  response?: (operation: Operation, answer: Answer) => Answer;
+}
+
+export interface ConformingVariant extends Bend {
+  /** The --interpretation choices that describe this variant's answers. */
+  interpretations: Record<string, string>;
 }
 
 type Body = Record<string, unknown>;
@@ -237,8 +247,64 @@ export const variants: Record<string, Variant> = {
   },
 };
 
-export function variant(name: string): Variant {
-  const v = variants[name];
-  if (!v) throw new Error(`unknown variant '${name}' (known: ${Object.keys(variants).join(", ")})`);
+const isTombstone = (r: Body) => r.Value === undefined || r.Value === null;
+const fullSync = (q: URLSearchParams) => (q.get("lastSyncCount") ?? "0") === "0";
+
+export const conformingVariants: Record<string, ConformingVariant> = {
+  "inclusive-sync-filter": {
+    description: "lastSyncCount L also returns the records written at L",
+    interpretations: { "sync-filter": "inclusive" },
+    request: onListRequest((call) => {
+      const l = call.query.get("lastSyncCount");
+      if (isWhole(l, 1)) call.query.set("lastSyncCount", String(Number(l) - 1));
+    }),
+  },
+  "pages-of-at-most-50": {
+    description: "pages hold at most 50 records, also when maxResults asks for more or is absent",
+    interpretations: { "default-page": "any" },
+    request: onListRequest((call) => {
+      const m = call.query.get("maxResults");
+      if (m === null || (isWhole(m, 51) && Number(m) <= 2 ** 31 - 1)) call.query.set("maxResults", "50");
+    }),
+  },
+  "tombstones-omitted-in-full-sync": {
+    description: "a full sync (lastSyncCount 0 or absent) leaves out tombstones",
+    interpretations: { tombstones: "omit" },
+    response: (operation, a, query) =>
+      operation === "ListRecords" && a.status === 200 && fullSync(query) ? onPage((p) => ({ ...p, Records: p.Records?.filter((r) => !isTombstone(r)) }))(operation, a) : a,
+  },
+  "error-type-in-body": {
+    description: "errors name their type in the body's __type instead of the x-amzn-ErrorType header",
+    interpretations: {},
+    response: (_, a) => (a.type ? { status: a.status, body: { __type: a.type, ...a.body } } : a),
+  },
+  "validation-exception": {
+    description: "broken parameter constraints are reported as ValidationException",
+    interpretations: { "validation-error": "ValidationException" },
+    response: (_, a) => (a.type === "InvalidParameterException" && /validation errors? detected/.test(String((a.body as Body).message)) ? { ...a, type: "ValidationException" } : a),
+  },
+  "defaults-omitted": {
+    description: "members equal to their default (Count 0, false flags) and null members are left out",
+    interpretations: {},
+    response: onPage((p) => Object.fromEntries(Object.entries(p).filter(([k, v]) => v !== null && !(k === "Count" && v === 0) && v !== false)) as Page),
+  },
+  "nulls-for-absent": {
+    description: "absent record members are sent as null (Value of tombstones, DeviceLastModifiedDate)",
+    interpretations: {},
+    response: onRecords((r) => ({ Value: null, DeviceLastModifiedDate: null, ...r })),
+  },
+  "token-only-on-last-page": {
+    description: "only the last page of a listing carries a SyncSessionToken",
+    interpretations: {},
+    response: onPage((p) => {
+      if (p.NextToken) delete p.SyncSessionToken;
+      return p;
+    }),
+  },
+};
+
+export function variant(name: string): Bend {
+  const v = variants[name] ?? conformingVariants[name];
+  if (!v) throw new Error(`unknown variant '${name}' (known: ${[...Object.keys(variants), ...Object.keys(conformingVariants)].join(", ")})`);
   return v;
 }

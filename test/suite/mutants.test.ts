@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
-import type { MutantResult } from "../../src/cli/mutants.js";
-import { variants } from "../../src/reference/variants.js";
+import type { ConformingResult, MutantResult } from "../../src/cli/mutants.js";
+import { conformingVariants, variants } from "../../src/reference/variants.js";
 import { runCli } from "../support/run-cli.js";
 
 describe("mutants: the suite against every broken variant of the reference endpoint", function () {
@@ -17,11 +17,12 @@ describe("mutants: the suite against every broken variant of the reference endpo
   let stdout = "";
   let code: number | null = null;
   let results: MutantResult[] = [];
+  let conforming: ConformingResult[] = [];
 
   before(async () => {
     const report = join(dir, "mutants.json");
     ({ code, stdout } = await runCli(["mutants", "--report-json", report], 600_000));
-    results = (JSON.parse(readFileSync(report, "utf8")) as { variants: MutantResult[] }).variants;
+    ({ variants: results, conforming } = JSON.parse(readFileSync(report, "utf8")) as { variants: MutantResult[]; conforming: ConformingResult[] });
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -35,8 +36,17 @@ describe("mutants: the suite against every broken variant of the reference endpo
 
   it("exits 0 and prints the closing count when every variant is killed", () => {
     expect(code, stdout.slice(-3000)).to.equal(0);
-    expect(stdout).to.match(new RegExp(`^${results.length} passed, 0 failed$`, "m"));
+    expect(stdout).to.match(new RegExp(`^${results.length + conforming.length} passed, 0 failed$`, "m"));
   });
+
+  for (const [name, v] of Object.entries(conformingVariants)) {
+    it(`passes the correct variant '${name}' (suite and contract), read as ${JSON.stringify(v.interpretations)}`, () => {
+      const r = conforming.find((x) => x.variant === name);
+      expect(r, "in the report").to.not.equal(undefined);
+      expect(r!.passed, `falsely failed: ${r!.description}; failed ${r!.failedRequirements.join(" ")}`).to.equal(true);
+      expect(stdout).to.match(new RegExp(`^${name}\\s+passes`, "m"));
+    });
+  }
 
   for (const name of Object.keys(variants)) {
     it(`kills '${name}' through ${variants[name]!.breaks}`, () => {
