@@ -41,10 +41,10 @@ describe("pagination", () => {
     t.check("LR-PAGE-LARGE", walk.pages.length === 1, "one page", () => `${walk.pages.length} pages of ${walk.pages.map((p) => p.records.length).join(", ")} records`, walk.pages[0]!.exchange);
   });
 
-  conformance(AREA, "Count agrees with the chosen reading on every page", ["LR-PAGE-COUNT"], async (t) => {
+  conformance(AREA, "Count agrees with the chosen reading on every page", ["LR-PAGE-COUNT", "LR-PAGE-WALK"], async (t) => {
     const ds = await seed25(t);
     const reading = t.choice("count");
-    const walk = await t.walk(ds, { maxResults: 10, lastSyncCount: 1 }, "LR-PAGE-COUNT", ds.records.size);
+    const walk = await t.walk(ds, { maxResults: 10, lastSyncCount: 1 }, "LR-PAGE-WALK", ds.records.size);
     const filtered = walk.records.length;
     for (const [i, page] of walk.pages.entries()) {
       const want = reading === "page" ? page.records.length : reading === "filtered" ? filtered : ds.records.size;

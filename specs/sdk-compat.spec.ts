@@ -13,6 +13,7 @@ import {
   type ListRecordsCommandOutput,
 } from "@aws-sdk/client-cognito-sync";
 import { conformance, type Need } from "../src/harness/conformance.js";
+import { ConformanceFailure } from "../src/harness/failure.js";
 import { numbered } from "../src/harness/records.js";
 import type { DatasetAddress } from "../src/client/cognito-sync.js";
 import { currentPlan } from "../src/harness/run.js";
@@ -27,8 +28,7 @@ async function read(t: TestContext, input: ConstructorParameters<typeof ListReco
     return await t.sdk().send(new ListRecordsCommand(input));
   } catch (e) {
     const err = e as Error & { $metadata?: { httpStatusCode?: number } };
-    t.check("LR-SDK-READS", false, "an answer the SDK can read", () => `${err.name}: ${err.message} (HTTP ${err.$metadata?.httpStatusCode ?? "?"})`);
-    throw e;
+    throw new ConformanceFailure("LR-SDK-READS", "an answer the SDK can read", `${err.name}: ${err.message} (HTTP ${err.$metadata?.httpStatusCode ?? "?"})`, t.sdkExchange());
   }
 }
 
@@ -43,25 +43,25 @@ describe("AWS SDK compatibility", () => {
     for (let page = 0; page < 5; page++) {
       const out = await read(t, { ...input(ds), MaxResults: 10, ...(NextToken ? { NextToken } : {}) });
       for (const r of out.Records ?? []) {
-        t.check("LR-SDK-READS", typeof r.SyncCount === "number" && r.LastModifiedDate instanceof Date && !Number.isNaN(r.LastModifiedDate.getTime()), "SyncCount a number and LastModifiedDate a valid Date", () => `${r.Key}: SyncCount ${typeof r.SyncCount}, LastModifiedDate ${String(r.LastModifiedDate)}`);
+        t.check("LR-SDK-READS", typeof r.SyncCount === "number" && r.LastModifiedDate instanceof Date && !Number.isNaN(r.LastModifiedDate.getTime()), "SyncCount a number and LastModifiedDate a valid Date", () => `${r.Key}: SyncCount ${typeof r.SyncCount}, LastModifiedDate ${String(r.LastModifiedDate)}`, t.sdkExchange());
         keys.push(r.Key!);
       }
       NextToken = out.NextToken;
       if (!NextToken) break;
     }
-    t.check("LR-SDK-READS", keys.length === 25 && new Set(keys).size === 25, "25 distinct records read through the SDK", () => `${keys.length} records, ${new Set(keys).size} distinct`);
+    t.check("LR-SDK-READS", keys.length === 25 && new Set(keys).size === 25, "25 distinct records read through the SDK", () => `${keys.length} records, ${new Set(keys).size} distinct`, t.sdkExchange());
   });
 
   conformance(AREA, "the SDK reads the answer for a missing dataset", ["LR-SDK-READS"], async (t) => {
     const out = await read(t, input(t.dataset("sdk-missing")));
-    t.check("LR-SDK-READS", (out.DatasetExists ?? false) === false && (out.Records ?? []).length === 0, "DatasetExists false (or absent) and no records, as the SDK sees them", () => `DatasetExists ${String(out.DatasetExists)}, ${(out.Records ?? []).length} records`);
+    t.check("LR-SDK-READS", (out.DatasetExists ?? false) === false && (out.Records ?? []).length === 0, "DatasetExists false (or absent) and no records, as the SDK sees them", () => `DatasetExists ${String(out.DatasetExists)}, ${(out.Records ?? []).length} records`, t.sdkExchange());
   });
 
   conformance(AREA, "the SDK reads a tombstone as a record without a value", ["LR-SDK-READS"], async (t) => {
     const ds = await t.seed("sdk-tombstone", [{ kept: "1", removed: "2" }, { removed: null }]);
     const out = await read(t, { ...input(ds), LastSyncCount: 1 });
     const tombstone = out.Records?.find((r) => r.Key === "removed");
-    t.check("LR-SDK-READS", tombstone !== undefined && tombstone.Value === undefined && tombstone.SyncCount === 2, "record 'removed' at SyncCount 2 without a Value", () => JSON.stringify(tombstone));
+    t.check("LR-SDK-READS", tombstone !== undefined && tombstone.Value === undefined && tombstone.SyncCount === 2, "record 'removed' at SyncCount 2 without a Value", () => JSON.stringify(tombstone), t.sdkExchange());
   });
 
   type ExceptionClass = (abstract new (...args: never[]) => Error) & { name: string };
@@ -99,11 +99,11 @@ describe("AWS SDK compatibility", () => {
         (x: unknown) => x as Error & { $metadata?: { httpStatusCode?: number } },
       );
       const seen = () => (thrown ? `${thrown.constructor.name} '${thrown.name}' (HTTP ${thrown.$metadata?.httpStatusCode ?? "?"}): ${thrown.message}` : "no error");
-      t.check("LR-SDK-ERROR-STATUS", thrown instanceof CognitoSyncServiceException && thrown.name !== "Unknown" && thrown.$metadata?.httpStatusCode === e.status, `a named service exception with HTTP ${e.status}`, seen);
+      t.check("LR-SDK-ERROR-STATUS", thrown instanceof CognitoSyncServiceException && thrown.name !== "Unknown" && thrown.$metadata?.httpStatusCode === e.status, `a named service exception with HTTP ${e.status}`, seen, t.sdkExchange());
       // A 400 is expected as the type the validation-error reading names (the SDK has no class for ValidationException).
       const reading = e.status === 400 ? t.choice("validation-error") : e.exception.name;
-      if (reading === e.exception.name) t.check(e.classRequirement, thrown instanceof e.exception, `an instance of ${e.exception.name}`, seen);
-      else if (reading !== "any") t.check(e.classRequirement, thrown?.name === reading, `a service exception named ${reading} (validation-error=${reading})`, seen);
+      if (reading === e.exception.name) t.check(e.classRequirement, thrown instanceof e.exception, `an instance of ${e.exception.name}`, seen, t.sdkExchange());
+      else if (reading !== "any") t.check(e.classRequirement, thrown?.name === reading, `a service exception named ${reading} (validation-error=${reading})`, seen, t.sdkExchange());
     }, { needs: e.needs, exclusive: e.exclusive ?? false });
   }
 });

@@ -217,7 +217,8 @@ function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunCo
     process.stdout.write(`failed: ${top.slice(0, 8).map(([id, n]) => `${id} x${n}`).join(", ")}${top.length > 8 ? `, and ${top.length - 8} more` : ""}\n`);
   }
   process.stdout.write(
-    `verdict: ${code === 0 ? "conforms" : "does not conform"} (${summary.mustFailed} MUST and ${summary.shouldFailed} SHOULD requirement checks failed${s.strict ? "; --strict" : ""})\n` +
+    `verdict: ${code === 0 ? "conforms" : code === 3 ? "the suite failed" : "does not conform"} (${summary.mustFailed} MUST and ${summary.shouldFailed} SHOULD requirement checks failed` +
+      `${summary.notJudged ? `; ${summary.notJudged} scenarios could not be judged` : ""}${summary.internal ? `; ${summary.internal} failed inside the suite` : ""}${s.strict ? "; --strict" : ""})\n` +
       `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`,
   );
   return code;

@@ -144,16 +144,21 @@ export class SignedClient {
   }
 
   private curl(req: OutgoingRequest, url: string, unsigned: boolean): string {
-    const names = this.settings.credentials.envNames;
-    const parts = ["curl", "-sS", "-i", "-X", req.method];
-    if (!unsigned) {
-      parts.push("--aws-sigv4", `'aws:amz:${this.settings.region}:cognito-sync'`, "--user", `"$${names.accessKeyId}:$${names.secretAccessKey}"`);
-      if (this.settings.credentials.sessionToken) parts.push("-H", `"x-amz-security-token: $${names.sessionToken}"`);
-    }
-    if (req.body !== undefined) parts.push("-H", "'content-type: application/json'", "--data-raw", shellQuote(req.body));
-    parts.push(shellQuote(url));
-    return parts.join(" ");
+    return curlLine(this.settings, req.method, url, req.body, unsigned);
   }
+}
+
+/** A curl command that repeats a request, naming the credentials by environment variable, never by value. */
+export function curlLine(settings: Pick<ClientSettings, "region" | "credentials">, method: string, url: string, body?: string, unsigned = false): string {
+  const names = settings.credentials.envNames;
+  const parts = ["curl", "-sS", "-i", "-X", method];
+  if (!unsigned) {
+    parts.push("--aws-sigv4", `'aws:amz:${settings.region}:cognito-sync'`, "--user", `"$${names.accessKeyId}:$${names.secretAccessKey}"`);
+    if (settings.credentials.sessionToken) parts.push("-H", `"x-amz-security-token: $${names.sessionToken}"`);
+  }
+  if (body !== undefined) parts.push("-H", "'content-type: application/json'", "--data-raw", shellQuote(body));
+  parts.push(shellQuote(url));
+  return parts.join(" ");
 }
 
 function toResponse(res: IncomingMessage, text: string): ReceivedResponse {

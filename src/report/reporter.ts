@@ -5,7 +5,7 @@
  */
 import Mocha from "mocha";
 import type { TestMeta } from "../harness/conformance.js";
-import { ConformanceFailure } from "../harness/failure.js";
+import { ConformanceFailure, SetupFailure, TransportFailure } from "../harness/failure.js";
 import type { TestResult } from "./results.js";
 
 const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
@@ -35,6 +35,7 @@ export class ConformanceReporter extends Mocha.reporters.Spec {
         level: err instanceof ConformanceFailure ? err.level : (meta?.level ?? "MUST"),
         status,
         ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
+        ...(err ? { failure: err instanceof ConformanceFailure ? "check" : err instanceof SetupFailure || err instanceof TransportFailure ? "setup" : "internal" } : {}),
         ...(status === "skipped" ? { reason: meta?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
         durationMs: meta?.durationMs ?? test.duration ?? 0,
         ...(meta?.requests === undefined ? {} : { requests: meta.requests }),

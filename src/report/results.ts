@@ -12,6 +12,12 @@ export interface TestResult {
   status: Status;
   /** For a failure: the id of the requirement whose check failed, when a check failed (not setup or transport). */
   failedRequirement?: string;
+  /**
+   * For a failure, what kind: a requirement check ("check"); the endpoint could not be put in
+   * the state the scenario needs or stopped answering, so nothing was judged ("setup"); or a
+   * bug of the suite itself ("internal").
+   */
+  failure?: "check" | "setup" | "internal";
   reason?: string;
   durationMs: number;
   /** Requests the scenario sent. */
@@ -23,8 +29,12 @@ export interface Summary {
   passed: number;
   failed: number;
   skipped: number;
+  /** Requirement checks that failed, by level. */
   mustFailed: number;
   shouldFailed: number;
+  /** Scenarios that could not be judged (setup or transport), and failures of the suite itself. */
+  notJudged: number;
+  internal: number;
 }
 
 export function summarize(results: readonly TestResult[]): Summary {
@@ -33,10 +43,15 @@ export function summarize(results: readonly TestResult[]): Summary {
     passed: count((r) => r.status === "passed"),
     failed: count((r) => r.status === "failed"),
     skipped: count((r) => r.status === "skipped"),
-    mustFailed: count((r) => r.status === "failed" && r.level === "MUST"),
-    shouldFailed: count((r) => r.status === "failed" && r.level === "SHOULD"),
+    mustFailed: count((r) => r.failure === "check" && r.level === "MUST"),
+    shouldFailed: count((r) => r.failure === "check" && r.level === "SHOULD"),
+    notJudged: count((r) => r.failure === "setup"),
+    internal: count((r) => r.failure === "internal"),
   };
 }
 
-/** 0: no MUST requirement failed (nor a SHOULD one, with --strict); 1 otherwise. */
-export const exitCodeFor = (s: Summary, strict: boolean) => (s.mustFailed > 0 || (strict && s.shouldFailed > 0) ? 1 : 0);
+/**
+ * 3 when the suite itself failed; 1 when a MUST requirement failed (or a SHOULD one, with
+ * --strict) or a scenario could not be judged, since then conformance is not shown; 0 otherwise.
+ */
+export const exitCodeFor = (s: Summary, strict: boolean) => (s.internal > 0 ? 3 : s.mustFailed > 0 || s.notJudged > 0 || (strict && s.shouldFailed > 0) ? 1 : 0);
