@@ -210,8 +210,15 @@ function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunCo
   for (const problem of run.cleanupProblems) process.stdout.write(`cleanup: ${problem}\n`);
   if (run.breaker.tripped) process.stdout.write(`stopped early: ${run.breaker.tripped}\n`);
   const code = exitCodeFor(summary, s.strict);
+  // One line on what broke: requirement ids, and for scenarios not judged, the first reason given.
   const broken = new Map<string, number>();
-  for (const r of results) if (r.status === "failed") broken.set(r.failedRequirement ?? "setup", (broken.get(r.failedRequirement ?? "setup") ?? 0) + 1);
+  for (const r of results) {
+    if (r.status !== "failed") continue;
+    // A setup failure's second line is its reason without the scenario's names, so alike ones group.
+    const reason = (r.error ?? "").split("\n")[r.failure === "setup" ? 1 : 0]?.trim().slice(0, 120);
+    const key = r.failedRequirement ?? `${r.failure === "internal" ? "suite error" : "not judged"}: ${reason}`;
+    broken.set(key, (broken.get(key) ?? 0) + 1);
+  }
   if (broken.size > 0) {
     const top = [...broken].sort((a, b) => b[1] - a[1]);
     process.stdout.write(`failed: ${top.slice(0, 8).map(([id, n]) => `${id} x${n}`).join(", ")}${top.length > 8 ? `, and ${top.length - 8} more` : ""}\n`);

@@ -133,11 +133,14 @@ export class TestContext {
    */
   async sessionToken(at: DatasetAddress): Promise<string> {
     let nextToken: string | undefined;
+    const seen = new Set<string>();
     for (let page = 0; page < 100; page++) {
       const ex = await this.send(listRecordsRequest(at, { maxResults: 1024, ...(nextToken ? { nextToken } : {}) }), "developer", "setup");
       const body = ex.response?.json as ListBody | undefined;
       if (ex.response?.status !== 200 || !body) throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "ListRecords did not answer 200", ex);
       nextToken = body.NextToken ?? undefined;
+      if (nextToken && seen.has(nextToken)) throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "ListRecords handed back a NextToken it had given before: the listing never ends", ex);
+      if (nextToken) seen.add(nextToken);
       if (nextToken) continue;
       if (typeof body.SyncSessionToken !== "string") throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "the last page of ListRecords carried no SyncSessionToken to seed with", ex);
       return body.SyncSessionToken;

@@ -48,7 +48,7 @@ const says: Record<string, RegExp> = {
   "drips its body": /cannot reach the endpoint .*no complete answer within 10000 ms/,
   "truncated JSON": /does not answer ListRecords as the API does \(LR-SHAPE-200\): expected a JSON body/,
   "HTML 500": /does not answer ListRecords as the API does \(LR-SHAPE-ERROR\)/,
-  "NextToken that cycles": /^failed: .*LR-PAGE-WALK/m,
+  "NextToken that cycles": /^failed: .*(LR-PAGE-WALK|the listing never ends)/m,
   "hundreds of megabytes": /cannot reach the endpoint .*response size cap/,
   "connection reset": /cannot reach the endpoint .*ECONNRESET/,
   "JSON labelled text/html": /does not answer ListRecords as the API does \(LR-SHAPE-CONTENT-TYPE\): expected Content-Type: application\/json, got Content-Type: text\/html/,
@@ -64,7 +64,7 @@ describe("the suite against hostile endpoints", function () {
         const r = await runAgainst(server.url);
         expect(r.seconds, r.output.slice(-1500)).to.be.below(30);
         expect(r.code, r.output.slice(-1500)).to.be.oneOf([1, 2]);
-        expect(r.output).to.match(says[name]!);
+        expect(r.output, r.output.slice(-800)).to.match(says[name]!);
         expect(r.output, "an unhandled exception").to.not.match(/Unhandled|internal error|TypeError|RangeError|\n\s+at .+\(.+:\d+:\d+\)/);
         expect(r.peakMb, "peak memory in MB").to.be.below(256);
       } finally {
