@@ -124,6 +124,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   } finally {
     client.close();
     run.boundClient?.close();
+    run.states?.close();
     await embedded?.close();
   }
 }

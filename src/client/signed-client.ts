@@ -34,7 +34,7 @@ export interface ClientSettings {
 export interface OutgoingRequest {
   operation: string;
   method: "GET" | "POST" | "DELETE" | "PUT";
-  /** Already percent-encoded, as it goes on the wire. */
+  /** Already percent-encoded, as it goes on the wire; appended to the endpoint's path ("" for the endpoint URL itself). */
   path: string;
   query?: Record<string, string | undefined>;
   body?: string;
@@ -80,7 +80,8 @@ export class SignedClient {
   }
 
   async send(req: OutgoingRequest): Promise<Exchange> {
-    const path = `${this.base.pathname.replace(/\/$/, "")}${req.path}`;
+    // An empty path means the endpoint URL itself, exactly as configured (a state hook's URL).
+    const path = req.path === "" ? `${this.base.pathname}${this.base.search}` : `${this.base.pathname.replace(/\/$/, "")}${req.path}`;
     const url = `${this.base.origin}${path}${buildQuery(req.query ?? {})}`;
     const headers: Record<string, string> = { host: this.base.host };
     if (req.body !== undefined) headers["content-type"] = "application/json";

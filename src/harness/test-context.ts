@@ -4,13 +4,14 @@
  * that all pass the shared well-formedness check, and checks tied to requirement ids.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
+import type { CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
 import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type ListRecordsQuery, type PatchBody } from "../client/cognito-sync.js";
 import type { Exchange } from "../client/exchange.js";
-import { curlLine, type OutgoingRequest, type SignedClient } from "../client/signed-client.js";
+import type { OutgoingRequest, SignedClient } from "../client/signed-client.js";
 import type { TestMeta } from "./conformance.js";
 import { ConformanceFailure, SetupFailure } from "./failure.js";
 import { describeDiff, diffRecords, type Expected } from "./records.js";
+import { recordingSdkClient } from "./sdk-client.js";
 import { BREAKER_LIMIT, type RunContext, type RunPlan } from "./run.js";
 import { assertWellFormed, resolvedErrorType } from "./well-formed.js";
 
@@ -267,32 +268,7 @@ export class TestContext {
    * credentials, one attempt per call and the run's timeout; destroyed when the test ends.
    */
   sdk(as: Caller = "developer"): CognitoSyncClient {
-    const settings = this.clientFor(as).settings;
-    const { endpoint, region, credentials, timeoutMs } = settings;
-    // throwOnRequestTimeout: without it the SDK only logs a warning and waits on forever.
-    const client = new CognitoSyncClient({ endpoint, region, credentials, maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: true } });
-    // Keep what the SDK sent (signed) and the status it got, so failures can show the exchange.
-    client.middlewareStack.add(
-      (next) => async (args) => {
-        const req = args.request as { method: string; protocol: string; hostname: string; port?: number; path: string; query?: Record<string, string | string[] | null>; headers: Record<string, string> };
-        const query = new URLSearchParams(Object.entries(req.query ?? {}).flatMap(([k, v]) => (v === null ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])))).toString();
-        const url = `${req.protocol}//${req.hostname}${req.port ? `:${req.port}` : ""}${req.path}${query ? `?${query}` : ""}`;
-        const started = performance.now();
-        const sent = { method: req.method, url, headers: { ...req.headers } };
-        this.lastSdk = { operation: "ListRecords (AWS SDK)", request: sent, durationMs: 0, curl: curlLine(settings, req.method, url), transportError: "no answer yet" };
-        try {
-          const out = await next(args);
-          const res = out.response as { statusCode: number; headers: Record<string, string> };
-          this.lastSdk = { ...this.lastSdk, response: { status: res.statusCode, headers: res.headers, text: "(body read by the SDK)" }, durationMs: Math.round(performance.now() - started) };
-          delete this.lastSdk.transportError;
-          return out;
-        } catch (e) {
-          this.lastSdk = { ...this.lastSdk, transportError: (e as Error).message, durationMs: Math.round(performance.now() - started) };
-          throw e;
-        }
-      },
-      { step: "finalizeRequest", priority: "low", name: "conformanceExchangeRecorder" },
-    );
+    const client = recordingSdkClient(this.clientFor(as).settings, (ex) => (this.lastSdk = ex));
     this.cleanups.push(async () => client.destroy());
     return client;
   }
