@@ -136,14 +136,19 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
 
 function send(res: ServerResponse, out: Answer): void {
   if (res.destroyed) return; // the client went away; nobody to answer
-  const payload = out.text === undefined ? serialize(out.body) : Buffer.from(out.text);
+  const chunks = out.text === undefined ? serialize(out.body) : [out.text];
   const headers: Record<string, string | number> = {
     "content-type": out.contentType ?? "application/json",
-    "content-length": payload.length,
+    "content-length": chunks.reduce((n, c) => n + (typeof c === "string" ? Buffer.byteLength(c) : c.length), 0),
     "x-amzn-requestid": randomUUID(),
   };
   if (out.type) headers["x-amzn-errortype"] = out.type;
-  res.writeHead(out.status, headers).end(payload);
+  res.writeHead(out.status, headers);
+  // Corked, the chunks leave in one write without being copied into a new buffer first.
+  res.cork();
+  for (const c of chunks) res.write(c);
+  res.end();
+  res.uncork();
 }
 
 /**

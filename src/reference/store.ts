@@ -119,7 +119,23 @@ class Dataset {
     return { ref, syncCount, creationDate, lastModifiedDate, lastModifiedBy, dataStorage, numRecords, mergedDatasetNames };
   }
 
+  /**
+   * Pages asked for again while the dataset is unchanged are served from here; any write
+   * clears it. Clients poll the same page far more often than datasets change.
+   */
+  private readonly pages = new Map<string, ChangePage>();
+
   changes(afterSyncCount: number, from: Cursor | undefined, limit: number): ChangePage {
+    const key = `${afterSyncCount}/${from ? `${from.syncCount}/${from.key}` : ""}/${limit}`;
+    const cached = this.pages.get(key);
+    if (cached) return cached;
+    const page = this.collect(afterSyncCount, from, limit);
+    if (this.pages.size >= 256) this.pages.clear();
+    this.pages.set(key, page);
+    return page;
+  }
+
+  private collect(afterSyncCount: number, from: Cursor | undefined, limit: number): ChangePage {
     const records: StoredRecord[] = [];
     let i = from ? this.firstAfter(from.syncCount, from.key) : this.firstAfter(afterSyncCount);
     for (; i < this.log.length; i++) {
@@ -136,6 +152,7 @@ class Dataset {
 
   /** Checks every patch before applying any, so a rejected call changes nothing. */
   update(patches: readonly Patch[], by: string, now: number, limits: Limits): UpdateOutcome {
+    this.pages.clear();
     let bytes = this.dataStorage;
     for (const p of patches) {
       const current = this.records.get(p.key);
@@ -174,6 +191,7 @@ class Dataset {
   }
 
   load(records: readonly StoredRecord[], syncCount: number): void {
+    this.pages.clear();
     const sorted = [...records].sort((a, b) => a.syncCount - b.syncCount || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     this.records.clear();
     this.dataStorage = 0;

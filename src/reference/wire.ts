@@ -24,23 +24,49 @@ export function recordOut(r: StoredRecord): object {
 }
 
 const COMMA = Buffer.from(",");
+/** A page's records, turned into wire objects once per page (pages are cached by the store). */
+const listOf = new WeakMap<readonly StoredRecord[], object[]>();
+/** The JSON bytes of such a list, joined once. */
+const joinedOf = new WeakMap<object[], Buffer>();
 
-/** The JSON bytes of an answer body; lists of records reuse their cached bytes. */
-export function serialize(body: object): Buffer {
-  const parts: Buffer[] = [];
+export function recordsOut(records: readonly StoredRecord[]): object[] {
+  let out = listOf.get(records);
+  if (!out) listOf.set(records, (out = records.map(recordOut)));
+  return out;
+}
+
+/**
+ * The JSON of an answer body, as chunks to write one after another: lists of records are
+ * their cached bytes, the rest is text. Not joined into one buffer: a fresh 16 KB buffer per
+ * answer costs more than everything else the answer takes.
+ */
+export function serialize(body: object): Array<Buffer | string> {
+  const chunks: Array<Buffer | string> = [];
   let text = "{";
   for (const [k, v] of Object.entries(body)) {
-    if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "object" && x !== null && jsonOf.has(x))) {
-      parts.push(Buffer.from(`${text}${text === "{" ? "" : ","}${JSON.stringify(k)}:[`));
-      v.forEach((x, i) => (i > 0 && parts.push(COMMA), parts.push(jsonOf.get(x)!)));
+    const joined = Array.isArray(v) ? joinedRecords(v) : undefined;
+    if (joined) {
+      chunks.push(`${text}${text === "{" ? "" : ","}${JSON.stringify(k)}:[`, joined);
       text = "]";
       continue;
     }
     const json = JSON.stringify(v);
     if (json !== undefined) text += `${text === "{" ? "" : ","}${JSON.stringify(k)}:${json}`;
   }
-  parts.push(Buffer.from(`${text}}`));
-  return Buffer.concat(parts);
+  chunks.push(`${text}}`);
+  return chunks;
+}
+
+/** The records' JSON bytes joined with commas, when every element is a cached record. */
+function joinedRecords(v: unknown[]): Buffer | undefined {
+  const known = joinedOf.get(v as object[]);
+  if (known) return known;
+  if (v.length === 0 || !v.every((x) => typeof x === "object" && x !== null && jsonOf.has(x))) return undefined;
+  const parts: Buffer[] = [];
+  v.forEach((x, i) => (i > 0 && parts.push(COMMA), parts.push(jsonOf.get(x as object)!)));
+  const joined = Buffer.concat(parts);
+  joinedOf.set(v as object[], joined);
+  return joined;
 }
 
 function buildRecord(r: StoredRecord) {

@@ -3,7 +3,7 @@ import { authorize, datasetFrom, type Call, type Services } from "../call.js";
 import { invalidParameter } from "../errors.js";
 import type { Cursor, DatasetRef } from "../store.js";
 import { INT32, parseWhole, Violations } from "../validate.js";
-import { recordOut } from "../wire.js";
+import { recordsOut } from "../wire.js";
 
 /**
  * No source gives a default or maximum page size. AWS's mobile clients ask for 1024 and
@@ -43,7 +43,7 @@ export function listRecords(call: Call, { store, sealer, sessions }: Services) {
     LastModifiedBy: dataset?.lastModifiedBy ?? null,
     MergedDatasetNames: dataset?.mergedDatasetNames ?? null,
     NextToken: page.next ? sealer.seal(KIND, { ...bind(ref, lastSyncCount), c: page.next.syncCount, k: page.next.key }) : null,
-    Records: page.records.map(recordOut),
+    Records: recordsOut(page.records),
     SyncSessionToken: sessions.issue(ref, call.now),
   };
 }
