@@ -39,6 +39,7 @@ export class ConformanceReporter extends Mocha.reporters.Spec {
         ...(status === "skipped" ? { reason: meta?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
         durationMs: meta?.durationMs ?? test.duration ?? 0,
         ...(meta?.requests === undefined ? {} : { requests: meta.requests }),
+        ...(meta?.unchecked ? { unchecked: meta.unchecked } : {}),
         ...(err ? { error: err.message } : {}),
       });
     };

@@ -22,6 +22,8 @@ export interface TestResult {
   durationMs: number;
   /** Requests the scenario sent. */
   requests?: number;
+  /** Interpretations set to "any" whose checks this test left out. */
+  unchecked?: string[];
   error?: string;
 }
 

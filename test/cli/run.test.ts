@@ -25,6 +25,7 @@ interface JsonTest {
   status: string;
   reason?: string;
   durationMs: number;
+  unchecked?: string[];
 }
 interface JsonReport {
   summary: Record<string, number>;
@@ -221,6 +222,16 @@ describe("cli: the suite command", () => {
       expect(r.code, shown(r)).to.equal(0);
       expect(stateEntries(r).map((e) => e.status)).to.deep.equal(["skip", "skip"]);
     });
+  });
+
+  it("--interpretation NAME=any leaves that check out and lists it under 'unchecked' in the report", async () => {
+    const report = join(dir, "any", "report.json");
+    const r = await run(["--interpretation", "sync-filter=any", "--grep", "sync", "--report-json", report]);
+    expect(r.code, shown(r)).to.equal(0);
+    const { tests } = readJson(report);
+    const unchecked = tests.filter((t) => t.unchecked?.includes("sync-filter"));
+    expect(unchecked.length, "tests that left the sync-filter check out").to.be.at.least(2);
+    for (const t of unchecked) expect(t.status, t.id).to.equal("passed");
   });
 
   it("--grep runs only the tests whose title or requirement ids match", async () => {
