@@ -50,6 +50,12 @@ const onListRequest = (rewrite: (call: Call) => void) => (operation: Operation, 
   if (operation === "ListRecords") rewrite(call);
 };
 const isWhole = (v: string | null, min: number) => v !== null && /^-?\d+$/.test(v) && Number(v) >= min;
+/** ListRecords reads a whole-number query value of at least 1 shifted by `by`. */
+const shifted = (name: string, by: number) =>
+  onListRequest((call) => {
+    const v = call.query.get(name);
+    if (isWhole(v, 1)) call.query.set(name, String(Number(v) + by));
+  });
 const VALID_ID = /^[\w-]+:[0-9a-f-]+$/;
 
 export const variants: Record<string, Variant> = {
@@ -94,18 +100,12 @@ export const variants: Record<string, Variant> = {
   "sync-filter-off-by-one": {
     breaks: "LR-SYNC-AFTER",
     description: "lastSyncCount L is read as L+1, so the first count after the client's is skipped",
-    request: onListRequest((call) => {
-      const l = call.query.get("lastSyncCount");
-      if (isWhole(l, 1)) call.query.set("lastSyncCount", String(Number(l) + 1));
-    }),
+    request: shifted("lastSyncCount", 1),
   },
   "page-exceeds-max-results": {
     breaks: "LR-PAGE-MAX",
     description: "each page holds one record more than maxResults",
-    request: onListRequest((call) => {
-      const m = call.query.get("maxResults");
-      if (isWhole(m, 1)) call.query.set("maxResults", String(Number(m) + 1));
-    }),
+    request: shifted("maxResults", 1),
   },
   "ignores-max-results": {
     breaks: "LR-PAGE-MAX",
@@ -254,10 +254,7 @@ export const conformingVariants: Record<string, ConformingVariant> = {
   "inclusive-sync-filter": {
     description: "lastSyncCount L also returns the records written at L",
     interpretations: { "sync-filter": "inclusive" },
-    request: onListRequest((call) => {
-      const l = call.query.get("lastSyncCount");
-      if (isWhole(l, 1)) call.query.set("lastSyncCount", String(Number(l) - 1));
-    }),
+    request: shifted("lastSyncCount", -1),
   },
   "pages-of-at-most-50": {
     description: "pages hold at most 50 records, also when maxResults asks for more or is absent",
