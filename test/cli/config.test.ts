@@ -1,12 +1,11 @@
 /** resolveSettings: defaults, flag > environment > config file, and every usage error. */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
+import { tempDir } from "../support/temp-dir.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 import { resolveSettings, type RunSettings } from "../../src/config/resolve.js";
 
-let dir: string;
 let files = 0;
 
 /** Writes a config file (an object as JSON, a string as is) and returns its path. */
@@ -17,6 +16,8 @@ function configFile(content: unknown): string {
 }
 
 /** resolveSettings with an optional config file, which comes first on the command line. */
+let dir: string;
+
 function resolve(argv: string[], env: NodeJS.ProcessEnv = {}, file?: unknown): RunSettings {
   return resolveSettings(file === undefined ? argv : ["--config", configFile(file), ...argv], env);
 }
@@ -34,12 +35,7 @@ function usageError(run: () => unknown): UsageError {
 }
 
 describe("cli: resolveSettings", () => {
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), "csc-config-"));
-  });
-  after(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  dir = tempDir("csc-config");
 
   describe("defaults", () => {
     it("uses region us-east-1, a 10 s timeout, not strict, no endpoint, no state URL, no seed", () => {

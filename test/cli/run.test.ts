@@ -1,10 +1,10 @@
 /** The suite command end to end, run in child processes the way a user runs it. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import { createServer, type Server, type Socket } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
+import { tempDir } from "../support/temp-dir.js";
 import { settings } from "../../src/config/settings.js";
 import { isolatedEnv, runCli, startCli, type Finished, type Started } from "../support/run-cli.js";
 
@@ -52,12 +52,7 @@ function expectOneLine(r: Finished): string {
 let dir: string;
 
 describe("cli: the suite command", () => {
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), "csc-run-"));
-  });
-  after(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  dir = tempDir("csc-run");
 
   describe("against the embedded reference endpoint", () => {
     let plain: Finished;

@@ -5,11 +5,11 @@
  * breaks one interaction.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "chai";
+import { tempDir } from "../support/temp-dir.js";
 import { PACT_FILE } from "../../src/pact/pact-file.js";
 import { isolatedEnv, runCli, startCli } from "../support/run-cli.js";
 
@@ -27,8 +27,7 @@ function generateInto(dir: string): Promise<number | null> {
 }
 
 describe("pact contracts", () => {
-  const dir = mkdtempSync(join(tmpdir(), "csc-pact-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir("csc-pact");
 
   it("the consumer tests regenerate the committed pact file byte for byte, twice", async () => {
     const committed = readFileSync(PACT_FILE);

@@ -3,10 +3,9 @@
  * tested, every test names only known requirements, and no MUST rests on an interpretation.
  */
 import { readFileSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
+import { tempDir } from "../support/temp-dir.js";
 import { runCli } from "../support/run-cli.js";
 
 interface Requirement {
@@ -65,7 +64,7 @@ describe("requirements catalogue", () => {
 
   describe("against the specs and the contract verification, as --list sees them", () => {
     let listed: Listed[];
-    const dir = mkdtempSync(join(tmpdir(), "csc-catalogue-"));
+    const dir = tempDir("csc-catalogue");
     before(async () => {
       listed = [];
       for (const command of [[], ["pact"]]) {
@@ -75,7 +74,6 @@ describe("requirements catalogue", () => {
         listed.push(...(JSON.parse(readFileSync(file, "utf8")) as { tests: Listed[] }).tests);
       }
     });
-    after(() => rmSync(dir, { recursive: true, force: true }));
 
     it("lists tests", () => expect(listed.length).to.be.above(30));
 

@@ -3,17 +3,17 @@
  * runs it against every broken variant of the reference endpoint, and each must be killed
  * by the requirement the bug was meant to break.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
+import { tempDir } from "../support/temp-dir.js";
 import type { ConformingResult, MutantResult } from "../../src/cli/mutants.js";
 import { conformingVariants, variants } from "../../src/reference/variants.js";
 import { runCli } from "../support/run-cli.js";
 
 describe("mutants: the suite against every broken variant of the reference endpoint", function () {
   this.timeout(600_000);
-  const dir = mkdtempSync(join(tmpdir(), "csc-mutants-test-"));
+  const dir = tempDir("csc-mutants-test");
   let stdout = "";
   let code: number | null = null;
   let results: MutantResult[] = [];
@@ -24,7 +24,6 @@ describe("mutants: the suite against every broken variant of the reference endpo
     ({ code, stdout } = await runCli(["mutants", "--report-json", report], 600_000));
     ({ variants: results, conforming } = JSON.parse(readFileSync(report, "utf8")) as { variants: MutantResult[]; conforming: ConformingResult[] });
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it("has at least 30 variants, each with a description and the requirement it breaks", () => {
     expect(Object.keys(variants).length).to.be.at.least(30);
