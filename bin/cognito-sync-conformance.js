@@ -6,9 +6,5 @@ await import("tsx");
 // Pact's usage telemetry is off unless asked for.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 process.env.PACT_DO_NOT_TRACK ??= "true";
-const { main } = await import("../src/cli/main.ts");
-const args = process.argv.slice(2);
-const code = await main(args);
-// `serve` lives on through its listening socket; everything else ends here, even if a
-// misbehaving endpoint left a socket open.
-if (args[0] !== "serve" || code !== 0) process.exit(code);
+const { runCommand } = await import("../src/cli/main.ts");
+await runCommand(process.argv.slice(2));

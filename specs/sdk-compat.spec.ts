@@ -22,14 +22,11 @@ import type { Caller, TestContext } from "../src/harness/test-context.js";
 const AREA = "sdk-compatibility";
 const plan = currentPlan();
 
-/** One ListRecords call through the SDK; a throw is a failure of LR-SDK-READS, with what the SDK said. */
+/** One ListRecords call through the SDK; an error raised for the answer is a failure of LR-SDK-READS, with what the SDK said. */
 async function read(t: TestContext, input: ConstructorParameters<typeof ListRecordsCommand>[0]): Promise<ListRecordsCommandOutput> {
-  try {
-    return await t.sdk().send(new ListRecordsCommand(input));
-  } catch (e) {
-    const err = e as Error & { $metadata?: { httpStatusCode?: number } };
-    throw new ConformanceFailure("LR-SDK-READS", "an answer the SDK can read", `${err.name}: ${err.message} (HTTP ${err.$metadata?.httpStatusCode ?? "?"})`, t.sdkExchange());
-  }
+  const { output, error } = await t.sdkOutcome(t.sdk().send(new ListRecordsCommand(input)));
+  if (error) throw new ConformanceFailure("LR-SDK-READS", "an answer the SDK can read", `${error.name}: ${error.message} (HTTP ${error.$metadata?.httpStatusCode ?? "?"})`, t.sdkExchange());
+  return output;
 }
 
 /** The SDK's input for one of the scenario's datasets. */
@@ -94,10 +91,7 @@ describe("AWS SDK compatibility", () => {
   for (const e of errors) {
     conformance(AREA, `a ${e.status} surfaces in the SDK as ${e.exception.name} with status ${e.status}`, ["LR-SDK-ERROR-STATUS", e.classRequirement], async (t) => {
       const { input, as } = await e.provoke(t);
-      const thrown = await t.sdk(as).send(new ListRecordsCommand(input)).then(
-        () => undefined,
-        (x: unknown) => x as Error & { $metadata?: { httpStatusCode?: number } },
-      );
+      const { error: thrown } = await t.sdkOutcome(t.sdk(as).send(new ListRecordsCommand(input)));
       const seen = () => (thrown ? `${thrown.constructor.name} '${thrown.name}' (HTTP ${thrown.$metadata?.httpStatusCode ?? "?"}): ${thrown.message}` : "no error");
       t.check("LR-SDK-ERROR-STATUS", thrown instanceof CognitoSyncServiceException && thrown.name !== "Unknown" && thrown.$metadata?.httpStatusCode === e.status, `a named service exception with HTTP ${e.status}`, seen, t.sdkExchange());
       // A 400 is expected as the type the validation-error reading names (the SDK has no class for ValidationException).

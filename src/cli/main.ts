@@ -1,5 +1,6 @@
 /** Entry point of the `cognito-sync-conformance` command: picks the subcommand, maps failures to exit codes. */
 import { mutants } from "./mutants.js";
+import { exitWhenFlushed, guardOutput } from "./output.js";
 import { runSuite } from "./run-suite.js";
 import { stability } from "./stability.js";
 import { serve } from "./serve.js";
@@ -12,7 +13,18 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   stability,
 };
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the command and exits once its output is flushed; `serve` lives on through its
+ * listening socket instead. Everything else exits even if a misbehaving endpoint left a
+ * socket open or Pact's verifier still holds the event loop.
+ */
+export async function runCommand(argv: string[]): Promise<void> {
+  guardOutput();
+  const code = await main(argv);
+  if (argv[0] !== "serve" || code !== 0) await exitWhenFlushed(code);
+}
+
+async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first !== undefined && !first.startsWith("-")) {

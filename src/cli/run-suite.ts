@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Mocha from "mocha";
 import { listRecordsRequest } from "../client/cognito-sync.js";
+import { RequestGate } from "../client/request-gate.js";
 import { SignedClient } from "../client/signed-client.js";
 import { resolveSettings, type RunSettings } from "../config/resolve.js";
 import { settings } from "../config/settings.js";
@@ -19,8 +20,10 @@ import { StateHook } from "../harness/states.js";
 import { STATE_PATH } from "../reference/provider-states.js";
 import { startReferenceEndpoint } from "../reference/server.js";
 import { conformingVariants, variants } from "../reference/variants.js";
+import { abortedJunit } from "../report/junit-aborted.js";
 import { ConformanceReporter } from "../report/reporter.js";
 import { exitCodeFor, summarize, type TestResult } from "../report/results.js";
+import { onOutputGone } from "./output.js";
 import { developerCredentials, planRun } from "./plan.js";
 import { EarlyExit, UsageError } from "./usage-error.js";
 
@@ -86,6 +89,10 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
       throw new UsageError(`unknown --reference-variant '${s.referenceVariant}' (known: ${[...Object.keys(variants), ...Object.keys(conformingVariants)].join(", ")})`);
     }
   }
+  // One gate for every request of the run; the run's deadline, or a reader that went away, closes it.
+  const gate = new RequestGate();
+  const deadline = setTimeout(() => gate.close(`the run deadline of ${s.runTimeout} s passed (--run-timeout)`), Math.max(0, s.runTimeout * 1000 - performance.now()));
+  onOutputGone((reason) => gate.close(reason));
   // The embedded reference knows the run's credentials, so it checks every signature the suite makes.
   const embedded =
     s.endpoint === undefined ? await startReferenceEndpoint({ credentials: [credentials], ...(s.referenceVariant === undefined ? {} : { variant: s.referenceVariant }) }) : undefined;
@@ -93,14 +100,15 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   const stateUrl = embedded ? `${embedded.url}${STATE_PATH}` : s.stateUrl;
   const label = embedded ? `the embedded reference endpoint${s.referenceVariant ? `, broken variant '${s.referenceVariant}'` : ""} (${embedded.url})` : endpoint;
   const plan = planRun(s, stateUrl, label);
-  const client = new SignedClient({ endpoint, region: s.region, credentials, timeoutMs: s.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES });
+  const client = new SignedClient({ endpoint, region: s.region, credentials, timeoutMs: s.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES, gate });
   const run: RunContext = {
     plan,
     client,
     ...(plan.bound.via === "config" ? { boundClient: client.as(plan.bound.credentials) } : {}),
-    ...(stateUrl ? { states: new StateHook(stateUrl, s.timeoutMs) } : {}),
+    ...(stateUrl ? { states: new StateHook(stateUrl, s.timeoutMs, gate) } : {}),
     cleanupProblems: [],
-    breaker: { consecutive: 0 },
+    leftBehind: [],
+    gate,
     stats: newStats(),
   };
   try {
@@ -111,9 +119,10 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
     try {
       await probe(client, plan);
     } catch (e) {
-      // The report still tells CI why there are no tests in it.
-      if (e instanceof EarlyExit && s.reportJson) {
-        writeReport(s.reportJson, { summary: summarize([]), run: describePlan(plan), aborted: { exitCode: e.code, reason: e.message, ...(e.requirement ? { requirement: e.requirement } : {}) }, tests: [] });
+      // The reports still tell CI why there are no tests in them.
+      if (e instanceof EarlyExit) {
+        if (s.reportJson) writeReport(s.reportJson, { summary: summarize([]), run: describePlan(plan), aborted: { exitCode: e.code, reason: e.message, ...(e.requirement ? { requirement: e.requirement } : {}) }, tests: [] });
+        if (s.reportJunit) writeFile(s.reportJunit, abortedJunit(e.message));
       }
       throw e;
     }
@@ -122,6 +131,8 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
     const results = await runMocha(kind, plan, grep, s);
     return finish(results, s, plan, run, { startupMs: testsStart, testsMs: performance.now() - testsStart });
   } finally {
+    clearTimeout(deadline);
+    onOutputGone(undefined);
     client.close();
     run.boundClient?.close();
     run.states?.close();
@@ -146,6 +157,7 @@ function compileGrep(pattern: string | undefined): RegExp | undefined {
  */
 async function probe(client: SignedClient, plan: RunPlan): Promise<void> {
   const ex = await client.send(listRecordsRequest({ identityPoolId: plan.identityPoolId, identityId: plan.identityId, datasetName: `${plan.prefix}-probe` }));
+  if (ex.stopped) throw new EarlyExit(1, `stopped before the endpoint's first answer: ${ex.transportError}`);
   if (ex.transportError) throw new UsageError(`cannot reach the endpoint ${client.settings.endpoint}: ${ex.transportError}; check --endpoint and that the server is running`);
   try {
     assertWellFormed(ex);
@@ -206,16 +218,20 @@ function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunCo
       ...run.stats,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
-    writeReport(s.reportJson, { summary, run: { ...describePlan(plan), timing: roundAll(timing) }, tests: results });
+    const stopped = run.gate.closedBecause;
+    const cleanup = { problems: run.cleanupProblems, leftBehind: run.leftBehind };
+    writeReport(s.reportJson, { summary, run: { ...describePlan(plan), timing: roundAll(timing), ...(stopped ? { stoppedEarly: stopped } : {}), cleanup }, tests: results });
   }
   for (const problem of run.cleanupProblems) process.stdout.write(`cleanup: ${problem}\n`);
-  if (run.breaker.tripped) process.stdout.write(`stopped early: ${run.breaker.tripped}\n`);
+  if (run.gate.closedBecause) process.stdout.write(`stopped early: ${run.gate.closedBecause}; nothing was sent after that\n`);
+  // Every dataset of the run is named from its prefix, so the prefix says what to delete.
+  if (run.leftBehind.length > 0) process.stdout.write(`cleanup not run: ${run.leftBehind.length} datasets or provider states left behind (datasets named ${plan.prefix}-*; each is listed in the JSON report)\n`);
   const code = exitCodeFor(summary, s.strict);
   // One line on what broke: requirement ids, and for scenarios not judged, the first reason given.
   const broken = new Map<string, number>();
   for (const r of results) {
     if (r.status !== "failed") continue;
-    // A setup failure's second line is its reason without the scenario's names, so alike ones group.
+    // A setup or transport failure's second line is its cause without the scenario's names, so alike ones group.
     const reason = (r.error ?? "").split("\n")[r.failure === "setup" ? 1 : 0]?.trim().slice(0, 120);
     const key = r.failedRequirement ?? `${r.failure === "internal" ? "suite error" : "not judged"}: ${reason}`;
     broken.set(key, (broken.get(key) ?? 0) + 1);
@@ -261,10 +277,12 @@ function checkWritable(path: string): void {
   }
 }
 
-function writeReport(path: string, report: object): void {
+const writeReport = (path: string, report: object): void => writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+
+function writeFile(path: string, text: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(path, text);
   } catch (e) {
     throw new UsageError(`cannot write the report ${path}: ${(e as Error).message}`);
   }

@@ -5,6 +5,7 @@ import { STATE_PATH } from "../reference/provider-states.js";
 import { createReferenceEndpoint } from "../reference/server.js";
 import { conformingVariants, variants } from "../reference/variants.js";
 import { oneLine } from "../config/resolve.js";
+import { exitWhenFlushed } from "./output.js";
 import { UsageError } from "./usage-error.js";
 
 export const serveHelp = () => `Usage: cognito-sync-conformance serve [--port N] [--host ADDRESS] [--credential SPEC]... [--variant NAME]
@@ -45,7 +46,7 @@ export async function serve(args: string[]): Promise<void> {
     throw new UsageError(`cannot listen on ${values.host}:${port}: ${(e as Error).message}`);
   }
   process.stdout.write(`${url}\nprovider states: ${url}${STATE_PATH}\n`);
-  const stop = () => void endpoint.close().then(() => process.exit(0));
+  const stop = () => void endpoint.close().then(() => exitWhenFlushed(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

@@ -11,7 +11,7 @@ export interface ReceivedResponse {
   headers: Record<string, string>;
   /** The body as text, cut at the client's size cap. */
   text: string;
-  /** The body parsed as JSON, when it is JSON. */
+  /** The body parsed as JSON, when it is JSON; values nested deeper than json-depth's MAX_DEPTH are cut off. */
   json?: unknown;
 }
 
@@ -21,6 +21,8 @@ export interface Exchange {
   response?: ReceivedResponse;
   /** Why no complete response arrived: timeout, reset, refused, too large ... */
   transportError?: string;
+  /** The run's request gate stopped this request: not sent, or abandoned in flight (transportError says why). */
+  stopped?: true;
   durationMs: number;
   /** A command line that repeats the request. */
   curl: string;

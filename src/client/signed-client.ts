@@ -3,7 +3,8 @@
  * SigV4 signer, enforces a deadline and a response-size cap, and returns the whole
  * exchange. It never throws for what the network does: a refused connection, a timeout
  * or an oversized answer comes back as an exchange with `transportError`, so the
- * scenario that made the call reports it as its failure.
+ * scenario that made the call reports it as its failure. With a gate, a request is not sent
+ * once the gate has closed, and one in flight is abandoned when it closes.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
@@ -11,6 +12,8 @@ import { Hash } from "@smithy/hash-node";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { buildQuery } from "./encode.js";
 import type { Exchange, ReceivedResponse } from "./exchange.js";
+import { parseBounded } from "./json-depth.js";
+import type { Outcome, RequestGate } from "./request-gate.js";
 
 export interface Credentials {
   accessKeyId: string;
@@ -29,6 +32,8 @@ export interface ClientSettings {
   credentials: NamedCredentials;
   timeoutMs: number;
   maxResponseBytes: number;
+  /** The run's request gate, shared by every client of the run. */
+  gate?: RequestGate;
 }
 
 export interface OutgoingRequest {
@@ -65,6 +70,8 @@ export async function signedHeaders(
   return Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
 }
 
+type Transmitted = Pick<Exchange, "response" | "transportError" | "stopped"> & { outcome?: Outcome };
+
 export class SignedClient {
   private readonly base: URL;
   private readonly agent: HttpAgent;
@@ -86,15 +93,14 @@ export class SignedClient {
     const headers: Record<string, string> = { host: this.base.host };
     if (req.body !== undefined) headers["content-type"] = "application/json";
     const signed = req.unsigned ? headers : await this.sign(req, path, headers);
+    const sent = { operation: req.operation, request: { method: req.method, url, headers: signed, ...(req.body === undefined ? {} : { body: req.body }) }, curl: this.curl(req, url, Boolean(req.unsigned)) };
+    const gate = this.settings.gate;
+    const closed = gate?.closedBecause;
+    if (closed !== undefined) return { ...sent, transportError: `not sent: ${closed}`, stopped: true, durationMs: 0 };
     const started = performance.now();
-    const outcome = await this.transmit(req.method, url, signed, req.body);
-    return {
-      operation: req.operation,
-      request: { method: req.method, url, headers: signed, ...(req.body === undefined ? {} : { body: req.body }) },
-      ...outcome,
-      durationMs: Math.round(performance.now() - started),
-      curl: this.curl(req, url, Boolean(req.unsigned)),
-    };
+    const { outcome, ...received } = await this.transmit(req.method, url, signed, req.body);
+    if (outcome) gate?.settle(started, outcome, received.transportError ?? `HTTP ${received.response?.status}`);
+    return { ...sent, ...received, durationMs: Math.round(performance.now() - started) };
   }
 
   close(): void {
@@ -107,23 +113,30 @@ export class SignedClient {
     return signedHeaders(this.settings.credentials, this.settings.region, { method: req.method, url: this.base, path, query, headers, ...(req.body === undefined ? {} : { body: req.body }) });
   }
 
-  private transmit(method: string, url: string, headers: Record<string, string>, body?: string): Promise<{ response?: ReceivedResponse; transportError?: string }> {
-    const { timeoutMs, maxResponseBytes } = this.settings;
+  /** What came back, and how the gate should count it (nothing, when the gate itself cut it off). */
+  private transmit(method: string, url: string, headers: Record<string, string>, body?: string): Promise<Transmitted> {
+    const { timeoutMs, maxResponseBytes, gate } = this.settings;
     return new Promise((resolve) => {
       let settled = false;
-      const finish = (outcome: { response?: ReceivedResponse; transportError?: string }) => {
+      const finish = (outcome: Transmitted) => {
         if (settled) return;
         settled = true;
         clearTimeout(deadline);
+        gate?.signal.removeEventListener("abort", abandon);
         resolve(outcome);
       };
       const send = url.startsWith("https:") ? httpsRequest : httpRequest;
       const req = send(url, { method, headers, agent: this.agent });
       const deadline = setTimeout(() => {
         req.destroy();
-        finish({ transportError: `no complete answer within ${timeoutMs} ms (the request timeout)` });
+        finish({ transportError: `no complete answer within ${timeoutMs} ms (the request timeout)`, outcome: "timed out" });
       }, timeoutMs);
-      req.on("error", (e: NodeJS.ErrnoException) => finish({ transportError: `${e.code ?? "error"}: ${e.message}` }));
+      const abandon = () => {
+        req.destroy();
+        finish({ transportError: `abandoned: ${gate?.closedBecause}`, stopped: true });
+      };
+      gate?.signal.addEventListener("abort", abandon, { once: true });
+      req.on("error", (e: NodeJS.ErrnoException) => finish({ transportError: `${e.code ?? "error"}: ${e.message}`, outcome: "no answer" }));
       req.on("response", (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -131,13 +144,14 @@ export class SignedClient {
           size += chunk.length;
           if (size > maxResponseBytes) {
             req.destroy();
-            finish({ transportError: `the answer passed ${maxResponseBytes} bytes (the response size cap); HTTP ${res.statusCode}` });
+            // An oversized answer is still an answer: the endpoint is alive.
+            finish({ transportError: `the answer passed ${maxResponseBytes} bytes (the response size cap); HTTP ${res.statusCode}`, outcome: "answered" });
           } else chunks.push(chunk);
         });
-        res.on("error", (e: NodeJS.ErrnoException) => finish({ transportError: `${e.code ?? "error"} while reading the answer: ${e.message}` }));
+        res.on("error", (e: NodeJS.ErrnoException) => finish({ transportError: `${e.code ?? "error"} while reading the answer: ${e.message}`, outcome: "no answer" }));
         res.on("end", () => {
-          if (!res.complete) return finish({ transportError: `the connection closed before the answer was complete (HTTP ${res.statusCode})` });
-          finish({ response: toResponse(res, Buffer.concat(chunks).toString("utf8")) });
+          if (!res.complete) return finish({ transportError: `the connection closed before the answer was complete (HTTP ${res.statusCode})`, outcome: "no answer" });
+          finish({ response: toResponse(res, Buffer.concat(chunks).toString("utf8")), outcome: "answered" });
         });
       });
       req.end(body);
@@ -167,7 +181,7 @@ function toResponse(res: IncomingMessage, text: string): ReceivedResponse {
   for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
   const response: ReceivedResponse = { status: res.statusCode ?? 0, headers, text };
   try {
-    if (text.trim() !== "") response.json = JSON.parse(text);
+    if (text.trim() !== "") response.json = parseBounded(text);
   } catch {
     // not JSON: the assertions say so, with the text
   }

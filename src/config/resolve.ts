@@ -18,6 +18,8 @@ export interface RunSettings {
   boundSessionToken?: string;
   stateUrl?: string;
   timeoutMs: number;
+  /** Seconds. */
+  runTimeout: number;
   concurrency?: number;
   grep?: string;
   reportJson?: string;
@@ -36,7 +38,7 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
   const flags = parseFlags(argv);
   const configPath = typeof flags.config === "string" ? flags.config : undefined;
   const file = configPath === undefined ? {} : readConfigFile(configPath);
-  const out: Record<string, unknown> = { region: "us-east-1", timeoutMs: 10_000, strict: false, interpretations: {}, list: false, help: flags.help === true };
+  const out: Record<string, unknown> = { region: "us-east-1", timeoutMs: 10_000, runTimeout: 300, strict: false, interpretations: {}, list: false, help: flags.help === true };
 
   for (const s of settings) {
     const fromFlag = s.flag === undefined ? undefined : flags[s.flag];

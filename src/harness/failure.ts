@@ -47,10 +47,14 @@ export class SetupFailure extends ReportedFailure {
   }
 }
 
-/** The endpoint did not answer (refused, reset, timed out, too large). */
+/**
+ * The endpoint gave no usable answer (refused, reset, timed out, too large), or the run's
+ * gate stopped the request. Like a setup failure, the scenario is not judged; the second
+ * line is the cause, so alike failures group in the digest.
+ */
 export class TransportFailure extends ReportedFailure {
   constructor(readonly exchange: Exchange) {
-    super([`the endpoint gave no usable answer: ${exchange.transportError}`, "  exchange:", indent(describeExchange(exchange), 4)].join("\n"));
+    super([`no usable answer to ${exchange.operation}`, `  ${exchange.transportError}`, "  exchange:", indent(describeExchange(exchange), 4)].join("\n"));
   }
 }
 

@@ -3,6 +3,7 @@
  * seed, which capabilities the configuration provides) so specs can be listed and
  * generated from it; the live clients are added once the endpoint is up.
  */
+import type { RequestGate } from "../client/request-gate.js";
 import type { NamedCredentials, SignedClient } from "../client/signed-client.js";
 import type { StateHook } from "./states.js";
 
@@ -40,11 +41,10 @@ export interface RunContext {
   states?: StateHook;
   /** Problems met while cleaning up after tests; reported, never a verdict. */
   cleanupProblems: string[];
-  /**
-   * Stops the run from waiting out a timeout on every remaining request once the endpoint
-   * has stopped answering: after a few failures in a row, no more requests are sent.
-   */
-  breaker: { consecutive: number; tripped?: string };
+  /** What cleanup could not undo because the gate had closed: datasets and states left behind. */
+  leftBehind: string[];
+  /** Every request of the run passes through it; once closed, nothing more is sent. */
+  gate: RequestGate;
   /** Where a run's time goes, for the report and the benchmarks. */
   stats: RunStats;
 }
@@ -58,9 +58,6 @@ export interface RunStats {
 }
 
 export const newStats = (): RunStats => ({ requests: { setup: 0, check: 0 }, requestMs: { setup: 0, check: 0 }, validationMs: 0 });
-
-/** Requests in a row without an answer before the run stops sending any. */
-export const BREAKER_LIMIT = 5;
 
 let plan: RunPlan | undefined;
 let live: RunContext | undefined;

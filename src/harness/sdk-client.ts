@@ -1,46 +1,60 @@
 /**
  * The official AWS SDK client, as the SDK compatibility specs use it: pointed at the run's
- * endpoint, one attempt per call, the run's deadline, and every exchange recorded so a
- * failure can show what was sent, what came back and a command that repeats it.
+ * endpoint, one attempt per call, the run's deadline, its requests through the run's gate,
+ * and every exchange recorded so a failure can show what was sent, what came back and a
+ * command that repeats it. A request that got no answer (refused, reset, timed out, not
+ * sent) throws a TransportFailure: the scenario is not judged, as for any other client.
  */
 import { CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { Exchange } from "../client/exchange.js";
 import { curlLine, type ClientSettings } from "../client/signed-client.js";
+import { TransportFailure } from "./failure.js";
 
-interface SdkRequest {
-  method: string;
-  protocol: string;
-  hostname: string;
-  port?: number;
-  path: string;
-  query?: Record<string, string | string[] | null>;
-  headers: Record<string, string>;
+type HandlerRequest = Parameters<NodeHttpHandler["handle"]>[0];
+type HandlerOptions = NonNullable<Parameters<NodeHttpHandler["handle"]>[1]>;
+
+/** The SDK's own HTTP handler, behind the run's gate and recording what it sends. */
+class GatedRecordingHandler extends NodeHttpHandler {
+  constructor(
+    private readonly settings: ClientSettings,
+    private readonly record: (ex: Exchange) => void,
+  ) {
+    // throwOnRequestTimeout: without it the SDK only logs a warning and waits on forever.
+    super({ requestTimeout: settings.timeoutMs, connectionTimeout: settings.timeoutMs, throwOnRequestTimeout: true });
+  }
+
+  override async handle(request: HandlerRequest, options: HandlerOptions = {}): ReturnType<NodeHttpHandler["handle"]> {
+    const query = new URLSearchParams(Object.entries(request.query ?? {}).flatMap(([k, v]) => (v === null ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])))).toString();
+    const url = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path}${query ? `?${query}` : ""}`;
+    const base = { operation: "ListRecords (AWS SDK)", request: { method: request.method, url, headers: { ...request.headers } }, curl: curlLine(this.settings, request.method, url) };
+    const gate = this.settings.gate;
+    const closed = gate?.closedBecause;
+    if (closed !== undefined) this.fail({ ...base, transportError: `not sent: ${closed}`, stopped: true, durationMs: 0 });
+    const started = performance.now();
+    const signals = [options.abortSignal as AbortSignal | undefined, gate?.signal].filter((s) => s !== undefined);
+    try {
+      const out = await super.handle(request, { ...options, ...(signals.length ? { abortSignal: AbortSignal.any(signals) } : {}) });
+      gate?.settle(started, "answered", `HTTP ${out.response.statusCode}`);
+      const headers = Object.fromEntries(Object.entries(out.response.headers).map(([k, v]) => [k, String(v)]));
+      this.record({ ...base, response: { status: out.response.statusCode, headers, text: "(body read by the SDK)" }, durationMs: Math.round(performance.now() - started) });
+      return out;
+    } catch (e) {
+      const err = e as Error;
+      const abandoned = gate?.signal.aborted === true;
+      const detail = abandoned ? `abandoned: ${gate?.closedBecause}` : `${err.name}: ${err.message}`;
+      if (!abandoned) gate?.settle(started, err.name === "TimeoutError" ? "timed out" : "no answer", detail);
+      this.fail({ ...base, transportError: detail, ...(abandoned ? { stopped: true } : {}), durationMs: Math.round(performance.now() - started) });
+    }
+  }
+
+  private fail(ex: Exchange): never {
+    this.record(ex);
+    throw new TransportFailure(ex);
+  }
 }
 
 export function recordingSdkClient(settings: ClientSettings, record: (ex: Exchange) => void): CognitoSyncClient {
-  const { endpoint, region, credentials, timeoutMs } = settings;
-  // throwOnRequestTimeout: without it the SDK only logs a warning and waits on forever.
-  const client = new CognitoSyncClient({ endpoint, region, credentials, maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: true } });
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      // Low priority in finalizeRequest: after signing, so the recorded headers are what went out.
-      const req = args.request as SdkRequest;
-      const pairs = Object.entries(req.query ?? {}).flatMap(([k, v]) => (v === null ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])));
-      const query = new URLSearchParams(pairs).toString();
-      const url = `${req.protocol}//${req.hostname}${req.port ? `:${req.port}` : ""}${req.path}${query ? `?${query}` : ""}`;
-      const base: Exchange = { operation: "ListRecords (AWS SDK)", request: { method: req.method, url, headers: { ...req.headers } }, durationMs: 0, curl: curlLine(settings, req.method, url) };
-      const started = performance.now();
-      try {
-        const out = await next(args);
-        const res = out.response as { statusCode: number; headers: Record<string, string> };
-        record({ ...base, response: { status: res.statusCode, headers: res.headers, text: "(body read by the SDK)" }, durationMs: Math.round(performance.now() - started) });
-        return out;
-      } catch (e) {
-        record({ ...base, transportError: (e as Error).message, durationMs: Math.round(performance.now() - started) });
-        throw e;
-      }
-    },
-    { step: "finalizeRequest", priority: "low", name: "conformanceExchangeRecorder" },
-  );
-  return client;
+  const { endpoint, region, credentials } = settings;
+  return new CognitoSyncClient({ endpoint, region, credentials, maxAttempts: 1, requestHandler: new GatedRecordingHandler(settings, record) });
 }

@@ -2,6 +2,7 @@
  * Provider states over Pact's state-change protocol: POST {state, params, action} to the
  * configured URL. Any answer but 2xx is a loud setup failure carrying the hook's answer.
  */
+import type { RequestGate } from "../client/request-gate.js";
 import { SignedClient } from "../client/signed-client.js";
 import { SetupFailure } from "./failure.js";
 
@@ -11,13 +12,14 @@ export class StateHook {
   // The suite's own client, unsigned: the same deadline, size cap and failure report as any request.
   private readonly client: SignedClient;
 
-  constructor(readonly url: string, timeoutMs: number) {
+  constructor(readonly url: string, timeoutMs: number, gate?: RequestGate) {
     this.client = new SignedClient({
       endpoint: url,
       region: "us-east-1",
       credentials: { accessKeyId: "", secretAccessKey: "", envNames: { accessKeyId: "", secretAccessKey: "", sessionToken: "" } },
       timeoutMs,
       maxResponseBytes: 1024 * 1024,
+      ...(gate ? { gate } : {}),
     });
   }
 

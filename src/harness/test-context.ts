@@ -6,13 +6,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
 import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type ListRecordsQuery, type PatchBody } from "../client/cognito-sync.js";
-import type { Exchange } from "../client/exchange.js";
+import type { Exchange, ReceivedResponse } from "../client/exchange.js";
 import type { OutgoingRequest, SignedClient } from "../client/signed-client.js";
 import type { TestMeta } from "./conformance.js";
-import { ConformanceFailure, SetupFailure } from "./failure.js";
+import { ConformanceFailure, SetupFailure, TransportFailure } from "./failure.js";
 import { describeDiff, diffRecords, type Expected } from "./records.js";
 import { recordingSdkClient } from "./sdk-client.js";
-import { BREAKER_LIMIT, type RunContext, type RunPlan } from "./run.js";
+import type { RunContext, RunPlan } from "./run.js";
 import { assertWellFormed, resolvedErrorType } from "./well-formed.js";
 
 export interface RecordOut {
@@ -60,6 +60,9 @@ export interface SeededDataset extends DatasetAddress {
 export type Update = Record<string, string | null>;
 
 export type Caller = "developer" | "bound";
+
+/** An error the SDK raised for an answer the endpoint gave (a service exception, or one it could not read). */
+export type SdkError = Error & { $metadata?: { httpStatusCode?: number } };
 
 export class TestContext {
   readonly plan: RunPlan;
@@ -122,8 +125,8 @@ export class TestContext {
       SyncCount: ds.records.get(Key)?.syncCount ?? 0,
     }));
     const ex = await this.send(updateRecordsRequest(ds, token, patches), "developer", "setup");
-    if (ex.response?.status !== 200) {
-      if (options.because) throw new ConformanceFailure(options.because, "UpdateRecords answers 200", `HTTP ${ex.response?.status ?? ex.transportError}`, ex);
+    if (ex.response.status !== 200) {
+      if (options.because) throw new ConformanceFailure(options.because, "UpdateRecords answers 200", `HTTP ${ex.response.status}`, ex);
       throw new SetupFailure(`seeding ${ds.datasetName} through UpdateRecords`, "UpdateRecords did not answer 200", ex);
     }
     ds.syncCount++;
@@ -257,12 +260,10 @@ export class TestContext {
     if (!hook) throw new Error("no provider-state URL in this run");
     this.meta.requests = (this.meta.requests ?? 0) + 2; // setup now, teardown at the end
     await hook.change(name, params, "setup");
-    this.cleanups.push(() =>
-      hook.change(name, params, "teardown").then(
-        () => undefined,
-        (e: Error) => void this.run.cleanupProblems.push(e.message),
-      ),
-    );
+    this.cleanups.push(async () => {
+      if (this.run.gate.closedBecause !== undefined) return void this.run.leftBehind.push(`provider state '${name}' (not torn down)`);
+      await hook.change(name, params, "teardown").catch((e: Error) => void this.run.cleanupProblems.push(e.message));
+    });
   }
 
   /**
@@ -278,6 +279,19 @@ export class TestContext {
   /** The last request an SDK client of this test sent, for failure reports. */
   sdkExchange(): Exchange | undefined {
     return this.lastSdk;
+  }
+
+  /**
+   * What an SDK call returned, or the error the SDK raised for the endpoint's answer. A call
+   * that got no answer at all rejects with a TransportFailure: not judged, like any other.
+   */
+  async sdkOutcome<T>(call: Promise<T>): Promise<{ output: T; error?: undefined } | { output?: undefined; error: SdkError }> {
+    try {
+      return { output: await call };
+    } catch (e) {
+      if (e instanceof TransportFailure || !(e instanceof Error)) throw e;
+      return { error: e };
+    }
   }
 
   /**
@@ -312,19 +326,24 @@ export class TestContext {
     }
   }
 
-  /** Every request of a scenario goes through here: counted, timed by purpose, and stopped by the breaker. */
-  async send(req: OutgoingRequest, as: Caller = "developer", purpose: "setup" | "check" = "check"): Promise<Exchange> {
-    const breaker = this.run.breaker;
-    if (breaker.tripped) throw new SetupFailure(`sending ${req.operation}`, `not sent: ${breaker.tripped}`);
+  /**
+   * Every request of a scenario goes through here (and the run's gate): counted and timed by
+   * purpose. No answer at all is a TransportFailure: the scenario is not judged.
+   */
+  async send(req: OutgoingRequest, as: Caller = "developer", purpose: "setup" | "check" = "check"): Promise<Exchange & { response: ReceivedResponse }> {
+    const ex = await this.exchange(req, as, purpose);
+    if (ex.response === undefined || ex.transportError !== undefined) throw new TransportFailure(ex);
+    return ex as Exchange & { response: ReceivedResponse };
+  }
+
+  /** A request whose transport failure the caller handles itself. */
+  private async exchange(req: OutgoingRequest, as: Caller, purpose: "setup" | "check"): Promise<Exchange> {
     const ex = await this.clientFor(as).send(req);
+    if (ex.stopped) return ex;
     const stats = this.run.stats;
     stats.requests[purpose]++;
     stats.requestMs[purpose] += ex.durationMs;
     this.meta.requests = (this.meta.requests ?? 0) + 1;
-    // Only silence counts (no answer, refused, reset); an oversized answer is an answer.
-    const silent = ex.transportError !== undefined && !ex.transportError.includes("size cap");
-    breaker.consecutive = silent ? breaker.consecutive + 1 : 0;
-    if (breaker.consecutive >= BREAKER_LIMIT) breaker.tripped = `the endpoint stopped answering (${BREAKER_LIMIT} requests in a row, the last: ${ex.transportError})`;
     return ex;
   }
 
@@ -336,7 +355,8 @@ export class TestContext {
   }
 
   private async removeQuietly(at: DatasetAddress): Promise<void> {
-    const ex = await this.send(deleteDatasetRequest(at), "developer", "setup");
+    const ex = await this.exchange(deleteDatasetRequest(at), "developer", "setup");
+    if (ex.stopped) return void this.run.leftBehind.push(`dataset ${at.datasetName} of identity ${at.identityId}`);
     const status = ex.response?.status;
     // 404: never written, or already deleted by the scenario; both are fine.
     if (status !== 200 && status !== 404) this.run.cleanupProblems.push(`DeleteDataset ${at.datasetName}: ${ex.transportError ?? `HTTP ${status}`}`);

@@ -9,15 +9,26 @@ import { interactions } from "./pact-file.js";
 import { verifyPact, type InteractionVerdict } from "./verify.js";
 
 let verdicts: Promise<InteractionVerdict[]> | undefined;
-/** The verifier replays the whole contract at once; the first test to ask starts it. */
+/**
+ * The verifier replays the whole contract at once; the first test to ask starts it. Its
+ * requests do not pass the run's gate, so when the gate closes (deadline, dead endpoint)
+ * the verdicts are given up: every interaction is then not judged.
+ */
 function verification(): Promise<InteractionVerdict[]> {
+  if (verdicts) return verdicts;
   const run = currentRun();
-  verdicts ??= verifyPact({
-    endpoint: run.client.settings.endpoint,
-    region: run.client.settings.region,
-    credentials: run.client.settings.credentials,
-    ...(run.states ? { states: run.states } : {}),
+  const stopped = run.gate.whenClosed().then((reason): never => {
+    throw new SetupFailure("verifying the contract", `stopped: ${reason}`);
   });
+  verdicts = Promise.race([
+    verifyPact({
+      endpoint: run.client.settings.endpoint,
+      region: run.client.settings.region,
+      credentials: run.client.settings.credentials,
+      ...(run.states ? { states: run.states } : {}),
+    }),
+    stopped,
+  ]);
   return verdicts;
 }
 

@@ -1,13 +1,16 @@
 /**
- * The suite against endpoints that misbehave at the transport level: it must end on its own
- * within 30 s, exit non-zero, say in a line or two what is wrong, never print an unhandled
- * exception, and stay under 256 MB.
+ * The suite against endpoints that misbehave, from the first request or mid-run: each run
+ * must end on its own in time, exit as expected, say what is wrong, write valid JSON and
+ * JUnit reports, never print an unhandled exception or stack trace, and stay under 256 MB.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect } from "chai";
+import { XMLValidator } from "fast-xml-parser";
 import { hostile, startHostile } from "../support/hostile-servers.js";
 import { BIN, isolatedEnv } from "../support/run-cli.js";
+import { tempDir } from "../support/temp-dir.js";
 
 interface Outcome {
   code: number | null;
@@ -16,11 +19,11 @@ interface Outcome {
   peakMb: number;
 }
 
-/** Runs the suite against `url`, watching the child's peak memory (VmHWM) while it runs. */
-function runAgainst(url: string): Promise<Outcome> {
+/** Runs the suite with `args`, watching the child's peak memory (VmHWM) while it runs. */
+function runSuite(args: string[]): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, "--endpoint", url], { env: isolatedEnv() });
+    const child = spawn(process.execPath, [BIN, ...args], { env: isolatedEnv() });
     let output = "";
     let peakKb = 0;
     child.stdout.on("data", (d: Buffer) => (output += d));
@@ -43,30 +46,62 @@ function runAgainst(url: string): Promise<Outcome> {
   });
 }
 
-const says: Record<string, RegExp> = {
-  "never answers": /cannot reach the endpoint .*no complete answer within 10000 ms/,
-  "drips its body": /cannot reach the endpoint .*no complete answer within 10000 ms/,
-  "truncated JSON": /does not answer ListRecords as the API does \(LR-SHAPE-200\): expected a JSON body/,
-  "HTML 500": /does not answer ListRecords as the API does \(LR-SHAPE-ERROR\)/,
-  "NextToken that cycles": /^failed: .*(LR-PAGE-WALK|the listing never ends)/m,
-  "hundreds of megabytes": /cannot reach the endpoint .*response size cap/,
-  "connection reset": /cannot reach the endpoint .*ECONNRESET/,
-  "JSON labelled text/html": /does not answer ListRecords as the API does \(LR-SHAPE-CONTENT-TYPE\): expected Content-Type: application\/json, got Content-Type: text\/html/,
+interface Expectation {
+  says: RegExp;
+  /** Seconds the whole run may take. */
+  within: number;
+  exits: number[];
+  args?: string[];
+}
+
+const probeRefused = (requirement: string) => new RegExp(`does not answer ListRecords as the API does \\(${requirement}\\)`);
+const expectations: Record<string, Expectation> = {
+  "never answers": { says: /cannot reach the endpoint .*no complete answer within 10000 ms/, within: 30, exits: [2] },
+  "drips its body": { says: /cannot reach the endpoint .*no complete answer within 10000 ms/, within: 30, exits: [2] },
+  "truncated JSON": { says: /does not answer ListRecords as the API does \(LR-SHAPE-200\): expected a JSON body/, within: 30, exits: [1] },
+  "HTML 500": { says: probeRefused("LR-SHAPE-ERROR"), within: 30, exits: [1] },
+  "NextToken that cycles": { says: /^failed: .*(LR-PAGE-WALK|the listing never ends)/m, within: 30, exits: [1] },
+  "hundreds of megabytes": { says: /cannot reach the endpoint .*response size cap/, within: 30, exits: [2] },
+  "connection reset": { says: /cannot reach the endpoint .*ECONNRESET/, within: 30, exits: [2] },
+  "JSON labelled text/html": { says: /\(LR-SHAPE-CONTENT-TYPE\): expected Content-Type: application\/json, got Content-Type: text\/html/, within: 30, exits: [1] },
+  "307 to itself": { says: probeRefused("LR-SHAPE-ERROR"), within: 30, exits: [1] },
+  "204 without a body": { says: probeRefused("LR-SHAPE-ERROR"), within: 30, exits: [1] },
+  "JSON null": { says: probeRefused("LR-SHAPE-200"), within: 30, exits: [1] },
+  "every member of the wrong type": { says: probeRefused("LR-SHAPE-200"), within: 30, exits: [1] },
+  "a flood of headers": { says: /cannot reach the endpoint .*HPE_HEADER_OVERFLOW/, within: 30, exits: [2] },
+  // The last answer comes early; one request timeout later the gate closes and the run ends.
+  "stops answering mid-run": { says: /^stopped early: the endpoint (answered nothing for a whole request timeout|stopped answering)/m, within: 15, exits: [1] },
+  "restarts mid-run": { says: /^verdict: does not conform/m, within: 30, exits: [1] },
+  "an unknown member 200,000 arrays deep": { says: /^verdict: /m, within: 30, exits: [0, 1] },
+  "drips after the first answer": { says: /^stopped early: the run deadline of 5 s passed/m, within: 15, exits: [1], args: ["--run-timeout", "5"] },
 };
 
 describe("the suite against hostile endpoints", function () {
   this.timeout(90_000);
+  const dir = tempDir("csc-hostile");
+
+  it("has an expectation for every hostile endpoint", () => {
+    expect(Object.keys(expectations).sort()).to.deep.equal(Object.keys(hostile).sort());
+  });
 
   for (const [name, h] of Object.entries(hostile)) {
-    it(`${name} (${h.what}): ends within 30 s, non-zero, says what is wrong, under 256 MB`, async () => {
+    const e = expectations[name]!;
+    it(`${name} (${h.what}): ends within ${e.within} s, exits ${e.exits.join(" or ")}, says what is wrong, writes its reports, under 256 MB`, async () => {
       const server = await startHostile(h.handler);
+      const json = join(dir, `${name}.json`);
+      const junit = join(dir, `${name}.xml`);
       try {
-        const r = await runAgainst(server.url);
-        expect(r.seconds, r.output.slice(-1500)).to.be.below(30);
-        expect(r.code, r.output.slice(-1500)).to.be.oneOf([1, 2]);
-        expect(r.output, r.output.slice(-800)).to.match(says[name]!);
-        expect(r.output, "an unhandled exception").to.not.match(/Unhandled|internal error|TypeError|RangeError|\n\s+at .+\(.+:\d+:\d+\)/);
+        const r = await runSuite(["--endpoint", server.url, "--report-json", json, "--report-junit", junit, ...(e.args ?? [])]);
+        const tail = r.output.slice(-1500);
+        expect(r.seconds, tail).to.be.below(e.within);
+        expect(r.code, tail).to.be.oneOf(e.exits);
+        expect(r.output, tail).to.match(e.says);
+        expect(r.output, "an unhandled exception or a stack trace").to.not.match(/Unhandled|internal error|TypeError|RangeError|\n\s+at .+\(.+:\d+:\d+\)/);
         expect(r.peakMb, "peak memory in MB").to.be.below(256);
+        const report = JSON.parse(readFileSync(json, "utf8")) as { summary: object; aborted?: object; tests: unknown[] };
+        expect(report.summary, "the JSON report's summary").to.be.an("object");
+        expect(report.aborted !== undefined || report.tests.length > 0, "the JSON report says why it has no tests").to.equal(true);
+        expect(XMLValidator.validate(readFileSync(junit, "utf8")), "the JUnit report is well-formed XML").to.equal(true);
       } finally {
         await server.close();
       }
