@@ -51,7 +51,9 @@ export function suiteHelp(): string {
     "Runs the Cognito Sync ListRecords conformance suite against an endpoint; with no endpoint,",
     "against the embedded reference endpoint. A flag beats an environment variable, which beats",
     "the config file. Exit codes: 0 no MUST requirement failed, 1 one did (or a SHOULD one with",
-    "--strict), 2 bad usage or configuration, or an endpoint that cannot be reached.",
+    "--strict) or a scenario could not be judged (no answer, or the run stopped early: the",
+    "endpoint stopped answering or --run-timeout passed), 2 bad usage or configuration, or an",
+    "endpoint that cannot be reached, 3 a bug of the suite.",
     "",
     "  --config FILE",
     "      JSON config file with the keys shown as 'config:' below",
@@ -232,7 +234,9 @@ function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunCo
   for (const r of results) {
     if (r.status !== "failed") continue;
     // A setup or transport failure's second line is its cause without the scenario's names, so alike ones group.
-    const reason = (r.error ?? "").split("\n")[r.failure === "setup" ? 1 : 0]?.trim().slice(0, 120);
+    const cause = (r.error ?? "").split("\n")[r.failure === "setup" ? 1 : 0]?.trim() ?? "";
+    // Requests the gate stopped all share one cause, printed in full on the 'stopped early' line.
+    const reason = /^(not sent|abandoned): /.test(cause) ? "stopped early" : cause.slice(0, 120);
     const key = r.failedRequirement ?? `${r.failure === "internal" ? "suite error" : "not judged"}: ${reason}`;
     broken.set(key, (broken.get(key) ?? 0) + 1);
   }

@@ -5,7 +5,7 @@ import { STATE_PATH } from "../reference/provider-states.js";
 import { createReferenceEndpoint } from "../reference/server.js";
 import { conformingVariants, variants } from "../reference/variants.js";
 import { oneLine } from "../config/resolve.js";
-import { exitWhenFlushed } from "./output.js";
+import { exitWhenFlushed, onOutputGone } from "./output.js";
 import { UsageError } from "./usage-error.js";
 
 export const serveHelp = () => `Usage: cognito-sync-conformance serve [--port N] [--host ADDRESS] [--credential SPEC]... [--variant NAME]
@@ -46,6 +46,8 @@ export async function serve(args: string[]): Promise<void> {
     throw new UsageError(`cannot listen on ${values.host}:${port}: ${(e as Error).message}`);
   }
   process.stdout.write(`${url}\nprovider states: ${url}${STATE_PATH}\n`);
+  // A server lives on when nobody reads its output any more (e.g. a caller read the URL and closed the pipe).
+  onOutputGone(() => undefined);
   const stop = () => void endpoint.close().then(() => exitWhenFlushed(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

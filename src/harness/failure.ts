@@ -54,7 +54,9 @@ export class SetupFailure extends ReportedFailure {
  */
 export class TransportFailure extends ReportedFailure {
   constructor(readonly exchange: Exchange) {
-    super([`no usable answer to ${exchange.operation}`, `  ${exchange.transportError}`, "  exchange:", indent(describeExchange(exchange), 4)].join("\n"));
+    // A request the gate stopped says nothing about the endpoint; the one that closed the gate is reported once, at the end.
+    const shown = exchange.stopped ? [] : ["  exchange:", indent(describeExchange(exchange), 4)];
+    super([`no usable answer to ${exchange.operation}`, `  ${exchange.transportError}`, ...shown].join("\n"));
   }
 }
 

@@ -6,29 +6,22 @@ import { conformance } from "../harness/conformance.js";
 import { SetupFailure } from "../harness/failure.js";
 import { currentRun } from "../harness/run.js";
 import { interactions } from "./pact-file.js";
-import { verifyPact, type InteractionVerdict } from "./verify.js";
+import { verifyInChild } from "./verify-in-child.js";
+import type { InteractionVerdict } from "./verify.js";
 
 let verdicts: Promise<InteractionVerdict[]> | undefined;
 /**
- * The verifier replays the whole contract at once; the first test to ask starts it. Its
- * requests do not pass the run's gate, so when the gate closes (deadline, dead endpoint)
- * the verdicts are given up: every interaction is then not judged.
+ * The verifier replays the whole contract at once, in a child process the run can stop;
+ * the first test to ask starts it. When the run's gate closes (deadline, dead endpoint) the
+ * child is killed and every interaction is not judged.
  */
 function verification(): Promise<InteractionVerdict[]> {
   if (verdicts) return verdicts;
   const run = currentRun();
-  const stopped = run.gate.whenClosed().then((reason): never => {
-    throw new SetupFailure("verifying the contract", `stopped: ${reason}`);
+  const { endpoint, region, credentials, timeoutMs } = run.client.settings;
+  verdicts = verifyInChild({ endpoint, region, credentials, timeoutMs, ...(run.states ? { stateUrl: run.states.url } : {}) }, run.gate.whenClosed()).catch((e: Error) => {
+    throw new SetupFailure("verifying the contract", e.message);
   });
-  verdicts = Promise.race([
-    verifyPact({
-      endpoint: run.client.settings.endpoint,
-      region: run.client.settings.region,
-      credentials: run.client.settings.credentials,
-      ...(run.states ? { states: run.states } : {}),
-    }),
-    stopped,
-  ]);
   return verdicts;
 }
 

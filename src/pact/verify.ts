@@ -17,6 +17,8 @@ export interface VerificationTarget {
   credentials: Credentials;
   states?: StateHook;
   pactFile?: string;
+  /** How long the verifier waits for one answer. */
+  timeoutMs: number;
 }
 
 export interface InteractionVerdict {
@@ -86,7 +88,16 @@ export async function verifyPact(target: VerificationTarget): Promise<Interactio
   let report: string;
   try {
     report = String(
-      await new Verifier({ provider: "cognito-sync", providerBaseUrl: target.endpoint, pactUrls: [file], stateHandlers: stateHandlers as VerifierOptions["stateHandlers"], requestFilter: sign, changeOrigin: true, logLevel: "error" }).verifyProvider(),
+      await new Verifier({
+        provider: "cognito-sync",
+        providerBaseUrl: target.endpoint,
+        pactUrls: [file],
+        stateHandlers: stateHandlers as VerifierOptions["stateHandlers"],
+        requestFilter: sign,
+        changeOrigin: true,
+        logLevel: "error",
+        timeout: target.timeoutMs,
+      }).verifyProvider(),
     );
   } catch (e) {
     report = (e as Error).message;

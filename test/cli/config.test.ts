@@ -8,6 +8,12 @@ import { resolveSettings, type RunSettings } from "../../src/config/resolve.js";
 
 let files = 0;
 
+/** The request and run deadlines: flag, settings key, environment variable, default. */
+const TIMEOUTS = [
+  ["timeout", "timeoutMs", "COGNITO_SYNC_TIMEOUT_MS", 10_000],
+  ["run-timeout", "runTimeout", "COGNITO_SYNC_RUN_TIMEOUT", 300],
+] as const;
+
 /** Writes a config file (an object as JSON, a string as is) and returns its path. */
 function configFile(content: unknown): string {
   const path = join(dir, `config-${++files}.json`);
@@ -98,12 +104,15 @@ describe("cli: resolveSettings", () => {
   });
 
   describe("timeout, seed and state URL", () => {
-    it("timeout: --timeout beats COGNITO_SYNC_TIMEOUT_MS beats timeoutMs in the file", () => {
-      const file = { timeoutMs: 1111 };
-      expect(resolve([], {}, file).timeoutMs).to.equal(1111);
-      expect(resolve([], { COGNITO_SYNC_TIMEOUT_MS: "2222" }, file).timeoutMs).to.equal(2222);
-      expect(resolve(["--timeout", "3333"], { COGNITO_SYNC_TIMEOUT_MS: "2222" }, file).timeoutMs).to.equal(3333);
-    });
+    for (const [flag, key, env, byDefault] of TIMEOUTS) {
+      it(`${key}: --${flag} beats ${env} beats ${key} in the file; ${byDefault} by default`, () => {
+        const file = { [key]: 1111 };
+        expect(resolve([])[key]).to.equal(byDefault);
+        expect(resolve([], {}, file)[key]).to.equal(1111);
+        expect(resolve([], { [env]: "2222" }, file)[key]).to.equal(2222);
+        expect(resolve([`--${flag}`, "3333"], { [env]: "2222" }, file)[key]).to.equal(3333);
+      });
+    }
 
     it("seed: --seed beats COGNITO_SYNC_SEED beats seed in the file; 0 is a seed", () => {
       const file = { seed: 7 };
@@ -220,15 +229,17 @@ describe("cli: resolveSettings", () => {
       expect(usageError(() => resolve([], { COGNITO_SYNC_STATE_URL: "ftp://x" })).message).to.equal('$COGNITO_SYNC_STATE_URL must be an http:// or https:// URL, not "ftp://x"');
     });
 
-    for (const value of ["0", "abc", "1.5", "-5"]) {
-      it(`timeout ${value}`, () => {
-        expect(usageError(() => resolve([`--timeout=${value}`])).message).to.equal(`--timeout must be a whole number above 0, not "${value}"`);
+    for (const [flag, , env] of TIMEOUTS) {
+      for (const value of ["0", "abc", "1.5", "-5"]) {
+        it(`${flag} ${value}`, () => {
+          expect(usageError(() => resolve([`--${flag}=${value}`])).message).to.equal(`--${flag} must be a whole number above 0, not "${value}"`);
+        });
+      }
+
+      it(`a ${flag} from the environment that is not a number`, () => {
+        expect(usageError(() => resolve([], { [env]: "abc" })).message).to.equal(`$${env} must be a whole number above 0, not "abc"`);
       });
     }
-
-    it("a timeout from the environment that is not a number", () => {
-      expect(usageError(() => resolve([], { COGNITO_SYNC_TIMEOUT_MS: "abc" })).message).to.equal('$COGNITO_SYNC_TIMEOUT_MS must be a whole number above 0, not "abc"');
-    });
 
     it("seed -1, from the flag and from the environment", () => {
       expect(usageError(() => resolve(["--seed=-1"])).message).to.equal('--seed must be a whole number, 0 or more, not "-1"');

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
 import { XMLValidator } from "fast-xml-parser";
+import type { TestResult } from "../../src/report/results.js";
 import { hostile, startHostile } from "../support/hostile-servers.js";
 import { BIN, isolatedEnv } from "../support/run-cli.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -52,6 +53,8 @@ interface Expectation {
   within: number;
   exits: number[];
   args?: string[];
+  /** Every failed test must be "not judged" (a time-out is never a requirement failure, SDK checks included). */
+  notJudgedOnly?: true;
 }
 
 const probeRefused = (requirement: string) => new RegExp(`does not answer ListRecords as the API does \\(${requirement}\\)`);
@@ -70,10 +73,10 @@ const expectations: Record<string, Expectation> = {
   "every member of the wrong type": { says: probeRefused("LR-SHAPE-200"), within: 30, exits: [1] },
   "a flood of headers": { says: /cannot reach the endpoint .*HPE_HEADER_OVERFLOW/, within: 30, exits: [2] },
   // The last answer comes early; one request timeout later the gate closes and the run ends.
-  "stops answering mid-run": { says: /^stopped early: the endpoint (answered nothing for a whole request timeout|stopped answering)/m, within: 15, exits: [1] },
+  "stops answering mid-run": { says: /^stopped early: the endpoint (answered nothing for a whole request timeout|stopped answering)/m, within: 15, exits: [1], notJudgedOnly: true },
   "restarts mid-run": { says: /^verdict: does not conform/m, within: 30, exits: [1] },
   "an unknown member 200,000 arrays deep": { says: /^verdict: /m, within: 30, exits: [0, 1] },
-  "drips after the first answer": { says: /^stopped early: the run deadline of 5 s passed/m, within: 15, exits: [1], args: ["--run-timeout", "5"] },
+  "drips after the first answer": { says: /^stopped early: the run deadline of 5 s passed/m, within: 15, exits: [1], args: ["--run-timeout", "5"], notJudgedOnly: true },
 };
 
 describe("the suite against hostile endpoints", function () {
@@ -98,13 +101,33 @@ describe("the suite against hostile endpoints", function () {
         expect(r.output, tail).to.match(e.says);
         expect(r.output, "an unhandled exception or a stack trace").to.not.match(/Unhandled|internal error|TypeError|RangeError|\n\s+at .+\(.+:\d+:\d+\)/);
         expect(r.peakMb, "peak memory in MB").to.be.below(256);
-        const report = JSON.parse(readFileSync(json, "utf8")) as { summary: object; aborted?: object; tests: unknown[] };
+        const report = JSON.parse(readFileSync(json, "utf8")) as { summary: object; aborted?: object; tests: TestResult[] };
         expect(report.summary, "the JSON report's summary").to.be.an("object");
         expect(report.aborted !== undefined || report.tests.length > 0, "the JSON report says why it has no tests").to.equal(true);
+        if (e.notJudgedOnly) {
+          const judged = report.tests.filter((t) => t.status === "failed" && t.failure !== "setup").map((t) => `${t.id}: ${t.failedRequirement ?? t.failure}`);
+          expect(judged, "failures judged against a requirement").to.deep.equal([]);
+          expect(report.tests.some((t) => t.failure === "setup" && /^\s+(abandoned|not sent): /m.test(t.error ?? "")), "scenarios stopped by the gate").to.equal(true);
+        }
         expect(XMLValidator.validate(readFileSync(junit, "utf8")), "the JUnit report is well-formed XML").to.equal(true);
       } finally {
         await server.close();
       }
     });
   }
+
+  it("pact against an endpoint that drips after its first answer ends at --run-timeout, its interactions not judged, its report written", async () => {
+    const server = await startHostile(hostile["drips after the first answer"]!.handler);
+    const json = join(dir, "pact-drips.json");
+    try {
+      const r = await runSuite(["pact", "--endpoint", server.url, "--run-timeout", "4", "--report-json", json]);
+      expect(r.seconds, r.output.slice(-800)).to.be.below(12);
+      expect(r.code).to.equal(1);
+      expect(r.output).to.match(/^stopped early: the run deadline of 4 s passed/m);
+      const report = JSON.parse(readFileSync(json, "utf8")) as { tests: TestResult[] };
+      expect(report.tests.map((t) => t.failure ?? t.status)).to.include("setup").and.not.include("check");
+    } finally {
+      await server.close();
+    }
+  });
 });
