@@ -31,6 +31,7 @@ describe("pact: the sync client's contract", () => {
     conformance("pact", `${i.description}${states ? ` (given ${states})` : ""}`, ["LR-CONTRACT"], async (t) => {
       const verdict = (await verification()).find((v) => v.description === i.description);
       if (!verdict) throw new SetupFailure(`verifying '${i.description}'`, "the verifier reported nothing for this interaction");
+      if (verdict.unanswered) throw new SetupFailure(`verifying '${i.description}'`, `the verifier got no answer: ${verdict.unanswered.join("; ")}`);
       t.check("LR-CONTRACT", verdict.passed, `the answer the contract describes for '${i.description}'`, () => verdict.problems.join("\n            "));
     });
   }

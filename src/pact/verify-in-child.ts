@@ -18,6 +18,8 @@ export interface ChildTarget {
   timeoutMs: number;
 }
 
+export type ChildReply = { verdicts: InteractionVerdict[]; error?: undefined } | { verdicts?: undefined; error: string };
+
 // The child is TypeScript while the command runs through tsx, and needs tsx too.
 const CHILD = new URL(`./verifier-child${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
 
@@ -25,15 +27,16 @@ const CHILD = new URL(`./verifier-child${import.meta.url.endsWith(".ts") ? ".ts"
 export function verifyInChild(target: ChildTarget, stop: Promise<string>): Promise<InteractionVerdict[]> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(CHILD), [], { execArgv: CHILD.pathname.endsWith(".ts") ? ["--import", "tsx"] : [], stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    // However it ends, the child goes too: its native verifier would otherwise outlive the run.
+    const end = (outcome: () => void) => (child.kill("SIGKILL"), outcome());
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-    child.once("message", (verdicts) => resolve(verdicts as InteractionVerdict[]));
-    child.once("error", (e) => reject(new Error(`the Pact verifier could not start: ${e.message}`)));
-    child.once("exit", (code, signal) => reject(new Error(`the Pact verifier ended (${signal ?? `exit ${code}`}) without verdicts${stderr ? `: ${stderr.trim()}` : ""}`)));
-    void stop.then((reason) => {
-      child.kill("SIGKILL");
-      reject(new Error(`stopped: ${reason}`));
-    });
+    child.once("message", (m: ChildReply) => end(() => (m.verdicts ? resolve(m.verdicts) : reject(new Error(m.error)))));
+    child.once("error", (e) => end(() => reject(new Error(`the Pact verifier could not start: ${e.message}`))));
+    // Its first error line says why, without the stack trace around it.
+    const why = () => stderr.split("\n").find((l) => /^\w*Error\b/.test(l)) ?? stderr.trim().split("\n").pop();
+    child.once("exit", (code, signal) => reject(new Error(`the Pact verifier ended (${signal ?? `exit ${code}`}) without verdicts${stderr ? `: ${why()}` : ""}`)));
+    void stop.then((reason) => end(() => reject(new Error(`stopped: ${reason}`))));
     child.send(target);
   });
 }

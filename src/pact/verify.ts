@@ -26,6 +26,11 @@ export interface InteractionVerdict {
   passed: boolean;
   /** Why it failed: the mismatches Pact found, or the state that could not be set up. */
   problems: string[];
+  /**
+   * The verifier got no answer to replay against (refused, reset, timed out): nothing was
+   * judged, so the interaction is reported as not judged, with these reasons.
+   */
+  unanswered?: string[];
 }
 
 const BIND_STATE = "credentials are bound to an identity";
@@ -106,7 +111,8 @@ export async function verifyPact(target: VerificationTarget): Promise<Interactio
 }
 
 interface VerifierReport {
-  errors?: Array<{ interaction: string; mismatch?: { mismatches?: Array<{ mismatch: string; path?: string; type?: string }>; message?: string } }>;
+  /** `type` "error": the verifier could not complete the exchange; otherwise `mismatches` of the answer. */
+  errors?: Array<{ interaction: string; mismatch?: { type?: string; mismatches?: Array<{ mismatch: string; path?: string; type?: string }>; message?: string } }>;
 }
 
 function verdicts(all: Interaction[], report: string, stateProblemsOf: (i: Interaction) => string[]): InteractionVerdict[] {
@@ -120,8 +126,11 @@ function verdicts(all: Interaction[], report: string, stateProblemsOf: (i: Inter
     const states = stateProblemsOf(i);
     if (!parsed) return { description: i.description, passed: false, problems: [...states, `the verifier failed: ${report}`] };
     const errors = (parsed.errors ?? []).filter((e) => e.interaction.endsWith(` - ${i.description}`) || e.interaction === i.description);
-    const mismatches = errors.flatMap((e) => e.mismatch?.mismatches?.map((m) => `${m.path ? `${m.path}: ` : ""}${m.mismatch}`) ?? [e.mismatch?.message ?? JSON.stringify(e.mismatch)]);
+    const unanswered = errors.filter((e) => e.mismatch?.type === "error").map((e) => e.mismatch?.message ?? "no answer");
+    const mismatches = errors.filter((e) => e.mismatch?.type !== "error").flatMap((e) => e.mismatch?.mismatches?.map((m) => `${m.path ? `${m.path}: ` : ""}${m.mismatch}`) ?? [e.mismatch?.message ?? JSON.stringify(e.mismatch)]);
     const problems = [...states, ...mismatches];
+    // A real mismatch or a failed state outweighs a missing answer: that is a verdict.
+    if (problems.length === 0 && unanswered.length > 0) return { description: i.description, passed: false, problems: unanswered, unanswered };
     return { description: i.description, passed: problems.length === 0, problems };
   });
 }

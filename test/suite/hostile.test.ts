@@ -57,6 +57,8 @@ interface Expectation {
   notJudgedOnly?: true;
 }
 
+/** An unhandled exception, the suite's own internal error, or a stack frame. */
+const CRASH = /Unhandled|internal error:|TypeError|RangeError|\n\s+at .+\(.+:\d+:\d+\)/;
 const probeRefused = (requirement: string) => new RegExp(`does not answer ListRecords as the API does \\(${requirement}\\)`);
 const expectations: Record<string, Expectation> = {
   "never answers": { says: /cannot reach the endpoint .*no complete answer within 10000 ms/, within: 30, exits: [2] },
@@ -76,6 +78,7 @@ const expectations: Record<string, Expectation> = {
   "stops answering mid-run": { says: /^stopped early: the endpoint (answered nothing for a whole request timeout|stopped answering)/m, within: 15, exits: [1], notJudgedOnly: true },
   "restarts mid-run": { says: /^verdict: does not conform/m, within: 30, exits: [1] },
   "an unknown member 200,000 arrays deep": { says: /^verdict: /m, within: 30, exits: [0, 1] },
+  "resets after the first answer": { says: /^stopped early: the endpoint stopped answering \(5 requests in a row, the last: ECONNRESET/m, within: 30, exits: [1], notJudgedOnly: true },
   "drips after the first answer": { says: /^stopped early: the run deadline of 5 s passed/m, within: 15, exits: [1], args: ["--run-timeout", "5"], notJudgedOnly: true },
 };
 
@@ -99,7 +102,7 @@ describe("the suite against hostile endpoints", function () {
         expect(r.seconds, tail).to.be.below(e.within);
         expect(r.code, tail).to.be.oneOf(e.exits);
         expect(r.output, tail).to.match(e.says);
-        expect(r.output, "an unhandled exception or a stack trace").to.not.match(/Unhandled|internal error|TypeError|RangeError|\n\s+at .+\(.+:\d+:\d+\)/);
+        expect(r.output, "an unhandled exception or a stack trace").to.not.match(CRASH);
         expect(r.peakMb, "peak memory in MB").to.be.below(256);
         const report = JSON.parse(readFileSync(json, "utf8")) as { summary: object; aborted?: object; tests: TestResult[] };
         expect(report.summary, "the JSON report's summary").to.be.an("object");
@@ -116,18 +119,27 @@ describe("the suite against hostile endpoints", function () {
     });
   }
 
-  it("pact against an endpoint that drips after its first answer ends at --run-timeout, its interactions not judged, its report written", async () => {
-    const server = await startHostile(hostile["drips after the first answer"]!.handler);
-    const json = join(dir, "pact-drips.json");
-    try {
-      const r = await runSuite(["pact", "--endpoint", server.url, "--run-timeout", "4", "--report-json", json]);
-      expect(r.seconds, r.output.slice(-800)).to.be.below(12);
-      expect(r.code).to.equal(1);
-      expect(r.output).to.match(/^stopped early: the run deadline of 4 s passed/m);
-      const report = JSON.parse(readFileSync(json, "utf8")) as { tests: TestResult[] };
-      expect(report.tests.map((t) => t.failure ?? t.status)).to.include("setup").and.not.include("check");
-    } finally {
-      await server.close();
-    }
-  });
+  // Pact's verifier sends its own requests, in a child process; none of its failures to get an answer is a verdict.
+  const pactCases: Array<{ server: string; args: string[]; says: RegExp; within: number }> = [
+    { server: "drips after the first answer", args: ["--run-timeout", "4"], says: /^stopped early: the run deadline of 4 s passed/m, within: 12 },
+    { server: "drips after the first answer", args: ["--timeout", "1000", "--grep", "name breaks"], says: /not judged: the verifier got no answer: error/, within: 30 },
+    { server: "resets after the first answer", args: [], says: /not judged: Pact's verifier failed: ECONNRESET/, within: 30 },
+  ];
+  for (const c of pactCases) {
+    it(`pact against an endpoint that ${c.server} (${c.args.join(" ") || "no flags"}): its interactions not judged, its report written, in time`, async () => {
+      const server = await startHostile(hostile[c.server]!.handler);
+      const json = join(dir, `pact-${c.server}-${c.args.length}.json`);
+      try {
+        const r = await runSuite(["pact", "--endpoint", server.url, "--report-json", json, ...c.args]);
+        expect(r.seconds, r.output.slice(-800)).to.be.below(c.within);
+        expect(r.code).to.equal(1);
+        expect(r.output).to.match(c.says);
+        expect(r.output, "an unhandled exception or a stack trace").to.not.match(CRASH);
+        const report = JSON.parse(readFileSync(json, "utf8")) as { tests: TestResult[] };
+        expect(report.tests.map((t) => t.failure ?? t.status)).to.include("setup").and.not.include("check");
+      } finally {
+        await server.close();
+      }
+    });
+  }
 });

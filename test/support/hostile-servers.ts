@@ -142,6 +142,14 @@ export const hostile: Record<string, { what: string; handler: (b: Backing) => Ha
       return (req, res) => forward(target, req, res, req.url?.includes("/records") ? deepen : undefined);
     },
   },
+  "resets after the first answer": {
+    what: "a reference endpoint that answers the first request, then resets every connection",
+    handler: async (b) => {
+      const target = await b.reference();
+      let n = 0;
+      return (req, res) => (n++ === 0 ? forward(target, req, res) : (req.socket as Socket).resetAndDestroy());
+    },
+  },
   "drips after the first answer": {
     what: "a reference endpoint that answers the first request, then drips every answer a byte a second",
     handler: async (b) => {
