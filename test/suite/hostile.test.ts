@@ -135,6 +135,7 @@ describe("the suite against hostile endpoints", function () {
         expect(r.code).to.equal(1);
         expect(r.output).to.match(c.says);
         expect(r.output, "an unhandled exception or a stack trace").to.not.match(CRASH);
+        expect(r.peakMb, "peak memory in MB").to.be.below(256);
         const report = JSON.parse(readFileSync(json, "utf8")) as { tests: TestResult[] };
         expect(report.tests.map((t) => t.failure ?? t.status)).to.include("setup").and.not.include("check");
       } finally {
