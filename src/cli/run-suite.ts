@@ -2,7 +2,7 @@
  * The default command: run the whole conformance suite against the configured endpoint,
  * or against the embedded reference endpoint when none is configured.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Mocha from "mocha";
@@ -10,9 +10,7 @@ import { listRecordsRequest } from "../client/cognito-sync.js";
 import { RequestGate } from "../client/request-gate.js";
 import { SignedClient } from "../client/signed-client.js";
 import { resolveSettings, type RunSettings } from "../config/resolve.js";
-import { settings } from "../config/settings.js";
-import { interpretations } from "../harness/catalogue.js";
-import { registry, skipReason, startAhead, type TestMeta } from "../harness/conformance.js";
+import { startAhead, type TestMeta } from "../harness/conformance.js";
 import { ConformanceFailure } from "../harness/failure.js";
 import { assertWellFormed, resolvedErrorType } from "../harness/well-formed.js";
 import { newStats, setPlan, setRun, type RunContext, type RunPlan } from "../harness/run.js";
@@ -22,10 +20,14 @@ import { startReferenceEndpoint } from "../reference/server.js";
 import { conformingVariants, variants } from "../reference/variants.js";
 import { abortedJunit } from "../report/junit-aborted.js";
 import { ConformanceReporter } from "../report/reporter.js";
-import { exitCodeFor, summarize, type TestResult } from "../report/results.js";
+import { summarize, type TestResult } from "../report/results.js";
+import { list } from "./list.js";
 import { onOutputGone } from "./output.js";
 import { developerCredentials, planRun } from "./plan.js";
+import { checkWritable, describePlan, writeFile, writeReport } from "./report-files.js";
+import { suiteHelp } from "./suite-help.js";
 import { EarlyExit, UsageError } from "./usage-error.js";
+import { finish } from "./verdict.js";
 
 /** What a command runs: the scenario specs, or the contract verification. */
 export type SuiteKind = "scenarios" | "pact";
@@ -37,35 +39,6 @@ const SPEC_FILES: Record<SuiteKind, () => URL[]> = {
   pact: () => [new URL("../pact/verification.spec.ts", import.meta.url)],
 };
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-
-export function suiteHelp(): string {
-  const rows = settings.map((s) => {
-    const where = [s.flag ? `--${s.flag}${s.kind === "boolean" ? "" : s.kind === "pairs" ? " NAME=CHOICE" : " VALUE"}` : undefined, ...(s.env ?? []).map((e) => `$${e}`), s.file ? `config: ${s.file}` : undefined].filter(Boolean);
-    return `  ${where.join(" | ")}\n      ${s.help}${s.defaultText ? ` (default: ${s.defaultText})` : ""}`;
-  });
-  const open = interpretations.map((i) => `  ${i.name}: ${Object.keys(i.choices).join(" | ")} (default ${i.default}) - ${i.question}`);
-  return [
-    "Usage: cognito-sync-conformance [options]          run the suite",
-    "       cognito-sync-conformance serve [options]    start the reference endpoint (serve --help)",
-    "",
-    "Runs the Cognito Sync ListRecords conformance suite against an endpoint; with no endpoint,",
-    "against the embedded reference endpoint. A flag beats an environment variable, which beats",
-    "the config file. Exit codes: 0 no MUST requirement failed, 1 one did (or a SHOULD one with",
-    "--strict) or a scenario could not be judged (no answer, or the run stopped early: the",
-    "endpoint stopped answering or --run-timeout passed), 2 bad usage or configuration, or an",
-    "endpoint that cannot be reached, 3 a bug of the suite.",
-    "",
-    "  --config FILE",
-    "      JSON config file with the keys shown as 'config:' below",
-    ...rows,
-    "  -h, --help",
-    "      show this text",
-    "",
-    "Interpretations of points the sources leave open (--interpretation NAME=CHOICE):",
-    ...open,
-    "",
-  ].join("\n");
-}
 
 export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): Promise<number> {
   const s = resolveSettings(argv, process.env);
@@ -211,83 +184,3 @@ async function runMocha(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined
   return results;
 }
 
-function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunContext, phases: { startupMs: number; testsMs: number }): number {
-  const summary = summarize(results);
-  if (s.reportJson) {
-    const timing = {
-      ...phases,
-      reportingMs: performance.now() - phases.startupMs - phases.testsMs,
-      ...run.stats,
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
-    };
-    const stopped = run.gate.closedBecause;
-    const cleanup = { problems: run.cleanupProblems, leftBehind: run.leftBehind };
-    writeReport(s.reportJson, { summary, run: { ...describePlan(plan), timing: roundAll(timing), ...(stopped ? { stoppedEarly: stopped } : {}), cleanup }, tests: results });
-  }
-  for (const problem of run.cleanupProblems) process.stdout.write(`cleanup: ${problem}\n`);
-  if (run.gate.closedBecause) process.stdout.write(`stopped early: ${run.gate.closedBecause}; nothing was sent after that\n`);
-  // Every dataset of the run is named from its prefix, so the prefix says what to delete.
-  if (run.leftBehind.length > 0) process.stdout.write(`cleanup not run: ${run.leftBehind.length} datasets or provider states left behind (datasets named ${plan.prefix}-*; each is listed in the JSON report)\n`);
-  const code = exitCodeFor(summary, s.strict);
-  // One line on what broke: requirement ids, and for scenarios not judged, the first reason given.
-  const broken = new Map<string, number>();
-  for (const r of results) {
-    if (r.status !== "failed") continue;
-    // A setup or transport failure's second line is its cause without the scenario's names, so alike ones group.
-    const cause = (r.error ?? "").split("\n")[r.failure === "setup" ? 1 : 0]?.trim() ?? "";
-    // Requests the gate stopped all share one cause, printed in full on the 'stopped early' line.
-    const reason = /^(not sent|abandoned): /.test(cause) ? "stopped early" : cause.slice(0, 120);
-    const key = r.failedRequirement ?? `${r.failure === "internal" ? "suite error" : "not judged"}: ${reason}`;
-    broken.set(key, (broken.get(key) ?? 0) + 1);
-  }
-  if (broken.size > 0) {
-    const top = [...broken].sort((a, b) => b[1] - a[1]);
-    process.stdout.write(`failed: ${top.slice(0, 8).map(([id, n]) => `${id} x${n}`).join(", ")}${top.length > 8 ? `, and ${top.length - 8} more` : ""}\n`);
-  }
-  process.stdout.write(
-    `verdict: ${code === 0 ? "conforms" : code === 3 ? "the suite failed" : "does not conform"} (${summary.mustFailed} MUST and ${summary.shouldFailed} SHOULD requirement checks failed` +
-      `${summary.notJudged ? `; ${summary.notJudged} scenarios could not be judged` : ""}${summary.internal ? `; ${summary.internal} failed inside the suite` : ""}${s.strict ? "; --strict" : ""})\n` +
-      `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`,
-  );
-  return code;
-}
-
-/** --list: what would run, with requirement ids, and what would be skipped and why. */
-function list(plan: RunPlan, s: RunSettings, grep: RegExp | undefined): number {
-  const tests = registry
-    .filter((m) => !grep || grep.test(m.fullTitle ?? m.title))
-    .map((m) => {
-      const reason = skipReason(m, plan);
-      return { id: m.id, title: m.title, requirements: m.requirements, level: m.level, status: reason ? "would skip" : "would run", ...(reason ? { reason } : {}) };
-    });
-  for (const t of tests) process.stdout.write(`${t.status === "would run" ? "run " : "skip"}  ${t.level.padEnd(6)} ${t.title}  [${t.requirements.join(" ")}]${t.reason ? `\n                 skipped: ${t.reason}` : ""}\n`);
-  const skipped = tests.filter((t) => t.status === "would skip").length;
-  process.stdout.write(`${tests.length - skipped} would run, ${skipped} would be skipped\n`);
-  if (s.reportJson) writeReport(s.reportJson, { summary: { planned: tests.length - skipped, skipped }, run: describePlan(plan), tests });
-  return 0;
-}
-
-/** Milliseconds to whole numbers, all the way down, for a report people read. */
-const roundAll = (o: object): object => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 10) / 10 : typeof v === "object" && v !== null ? roundAll(v) : v]));
-
-const describePlan = (p: RunPlan) => ({ endpoint: p.endpointLabel, seed: p.seed, identityPoolId: p.identityPoolId, identityId: p.identityId, prefix: p.prefix, interpretations: p.interpretations });
-
-function checkWritable(path: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    closeSync(openSync(path, "a"));
-  } catch (e) {
-    throw new UsageError(`cannot write the report ${path}: ${(e as Error).message}`);
-  }
-}
-
-const writeReport = (path: string, report: object): void => writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
-
-function writeFile(path: string, text: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  } catch (e) {
-    throw new UsageError(`cannot write the report ${path}: ${(e as Error).message}`);
-  }
-}

@@ -5,6 +5,7 @@
  * closing aborts every request still in flight, and nothing is sent afterwards. So a dead
  * endpoint costs one request timeout, not one per remaining request.
  */
+import { setMaxListeners } from "node:events";
 
 /** What came of one request that was sent. */
 export type Outcome = "answered" | "no answer" | "timed out";
@@ -17,7 +18,10 @@ export class RequestGate {
   constructor(
     /** Requests in a row without an answer (refused, reset, timed out) that close the gate. */
     private readonly silentLimit = 5,
-  ) {}
+  ) {
+    // Every request in flight listens for the close; a run has many in flight at once.
+    setMaxListeners(0, this.controller.signal);
+  }
 
   /** Aborted when the gate closes; its reason is why. */
   get signal(): AbortSignal {

@@ -72,8 +72,9 @@ describe("cli: the suite command", () => {
       ]);
     });
 
-    it("with no flags runs the whole suite, prints the seed and the summary, and exits 0", () => {
+    it("with no flags runs the whole suite, prints the seed and the summary, and exits 0, with nothing on stderr (no warnings)", () => {
       expect(plain.code, shown(plain)).to.equal(0);
+      expect(plain.stderr).to.equal("");
       expect(plain.stdout).to.match(/^\s*seed (\d+) \(repeat with --seed \1\)/m);
       const summary = summaryOf(plain);
       expect(summary.failed).to.equal(0);

@@ -57,8 +57,8 @@ interface Expectation {
   notJudgedOnly?: true;
 }
 
-/** An unhandled exception, the suite's own internal error, or a stack frame. */
-const CRASH = /Unhandled|internal error:|TypeError|RangeError|\n\s+at .+\(.+:\d+:\d+\)/;
+/** An unhandled exception, the suite's own internal error, a stack frame, or a warning of Node's. */
+const CRASH = /Unhandled|internal error:|TypeError|RangeError|\n\s+at .+\(.+:\d+:\d+\)|\(node:\d+\) \w*Warning/;
 const probeRefused = (requirement: string) => new RegExp(`does not answer ListRecords as the API does \\(${requirement}\\)`);
 const expectations: Record<string, Expectation> = {
   "never answers": { says: /cannot reach the endpoint .*no complete answer within 10000 ms/, within: 30, exits: [2] },
