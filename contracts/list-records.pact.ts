@@ -13,7 +13,7 @@ import { MatchersV3, PactV4, SpecificationVersion } from "@pact-foundation/pact"
 import { expect } from "chai";
 import { encodeSegment } from "../src/client/encode.js";
 
-const { constrainedArrayLike, eachLike, fromProviderState, integer, number, regex, string } = MatchersV3;
+const { boolean, constrainedArrayLike, eachLike, fromProviderState, integer, like, number, regex, string } = MatchersV3;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
@@ -51,13 +51,20 @@ const record = (key: string, value: string, syncCount: number) => ({
   LastModifiedDate: number(1700000000.5),
 });
 /**
- * What a page of an existing dataset must give a client: the dataset's count to keep, a
- * session token, and DatasetExists true (left out, it would read as false: deleted). Members
- * whose absence means the same as their usual value (Count, the deleted flag) are not asked for.
+ * What every page must give a sync client, typed and present: the Android client unboxes
+ * DatasetSyncCount and both flags and iterates Records on every page (an absent one is a
+ * NullPointerException), and the iOS client reads an absent DatasetExists as false. The
+ * deleted flag is asked for exactly: true would make a client purge its copy.
  */
-const pageOf = (datasetSyncCount: number, more: Record<string, unknown>) => ({
+const clientMembers = (datasetSyncCount: number, exists: unknown, records: unknown) => ({
   DatasetSyncCount: integer(datasetSyncCount),
-  DatasetExists: true,
+  DatasetExists: exists,
+  DatasetDeletedAfterRequestedSyncCount: false,
+  Records: records,
+});
+/** A page that ends a listing: the members above, and the session token for the next write. */
+const pageOf = (datasetSyncCount: number, records: unknown, more: Record<string, unknown> = {}) => ({
+  ...clientMembers(datasetSyncCount, true, records),
   SyncSessionToken: string("session-token"),
   ...more,
 });
@@ -81,7 +88,7 @@ describe("contract: a sync client's ListRecords calls", () => {
       .given("a dataset holds these records", { ...address("contract-full"), records: [{ Key: "highScore", Value: "100", SyncCount: 1 }, { Key: "level", Value: "7", SyncCount: 2 }], datasetSyncCount: 2 })
       .uponReceiving("a first full sync of a dataset")
       .withRequest("GET", recordsPath("contract-full"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
-      .willRespondWith(200, (b) => b.jsonBody(pageOf(2, { Records: eachLike(record("highScore", "100", 1), 2) })))
+      .willRespondWith(200, (b) => b.jsonBody(pageOf(2, eachLike(record("highScore", "100", 1), 2))))
       .executeTest(async (mock) => {
         const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-full", { LastSyncCount: 0, MaxResults: 1024 })));
         expect(out.Records).to.have.length(2);
@@ -95,7 +102,7 @@ describe("contract: a sync client's ListRecords calls", () => {
       .given("a dataset holds these records", { ...address("contract-incremental"), records: [{ Key: "a", Value: "1", SyncCount: 1 }, { Key: "b", Value: "2", SyncCount: 2 }, { Key: "c", Value: "3", SyncCount: 3 }], datasetSyncCount: 3 })
       .uponReceiving("an incremental sync from lastSyncCount 2")
       .withRequest("GET", recordsPath("contract-incremental"), (b) => b.query({ lastSyncCount: "2", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
-      .willRespondWith(200, (b) => b.jsonBody(pageOf(3, { Records: eachLike(record("c", "3", 3), 1) })))
+      .willRespondWith(200, (b) => b.jsonBody(pageOf(3, eachLike(record("c", "3", 3), 1))))
       .executeTest(async (mock) => {
         const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-incremental", { LastSyncCount: 2, MaxResults: 1024 })));
         expect(out.Records!.map((r) => r.Key)).to.deep.equal(["c"]);
@@ -111,7 +118,7 @@ describe("contract: a sync client's ListRecords calls", () => {
         .withRequest("GET", recordsPath("contract-paged"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
         // At most maxResults records: the example holds two, the matcher allows 1 to 1024.
         // Not the last page: the client keeps the count and token of the last one only.
-        .willRespondWith(200, (b) => b.jsonBody({ Records: constrainedArrayLike(record("record-0000", "value-0", 1), 1, 1024, 2), NextToken: string("next-page-token") }))
+        .willRespondWith(200, (b) => b.jsonBody({ ...clientMembers(1, true, constrainedArrayLike(record("record-0000", "value-0", 1), 1, 1024, 2)), NextToken: string("next-page-token") }))
         .executeTest(async (mock) => {
           const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-paged", { LastSyncCount: 0, MaxResults: 1024 })));
           expect(out.Records).to.have.length(2);
@@ -126,7 +133,7 @@ describe("contract: a sync client's ListRecords calls", () => {
         .withRequest("GET", recordsPath("contract-paged"), (b) =>
           b.query({ lastSyncCount: "0", maxResults: "1024", nextToken: fromProviderState("${nextToken}", "next-page-token") }).headers(signedBy(DEVELOPER.accessKeyId)),
         )
-        .willRespondWith(200, (b) => b.jsonBody(pageOf(1, { Records: eachLike(record("record-1024", "value-1024", 1), 1) })))
+        .willRespondWith(200, (b) => b.jsonBody(pageOf(1, eachLike(record("record-1024", "value-1024", 1), 1))))
         .executeTest(async (mock) => {
           const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-paged", { LastSyncCount: 0, MaxResults: 1024, NextToken: "next-page-token" })));
           expect(out.Records).to.have.length(1);
@@ -140,11 +147,10 @@ describe("contract: a sync client's ListRecords calls", () => {
       .given("a dataset does not exist", address("contract-missing"))
       .uponReceiving("a sync of a dataset that does not exist")
       .withRequest("GET", recordsPath("contract-missing"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
-      // Only the token is asked for: DatasetExists false, Count 0 and no records are also what their absence means.
-      .willRespondWith(200, (b) => b.jsonBody({ SyncSessionToken: string("session-token") }))
+      .willRespondWith(200, (b) => b.jsonBody({ ...clientMembers(0, false, []), SyncSessionToken: string("session-token") }))
       .executeTest(async (mock) => {
         const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-missing", { LastSyncCount: 0, MaxResults: 1024 })));
-        expect(out.DatasetExists ?? false, "absent reads as false").to.equal(false);
+        expect(out.DatasetExists).to.equal(false);
         expect(out.SyncSessionToken).to.be.a("string");
       }));
 
@@ -155,7 +161,7 @@ describe("contract: a sync client's ListRecords calls", () => {
       .uponReceiving("a sync that receives a tombstone")
       .withRequest("GET", recordsPath("contract-tombstone"), (b) => b.query({ lastSyncCount: "1", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
       // Pact cannot say "Value absent or null"; the scenario specs check that (LR-TOMBSTONE).
-      .willRespondWith(200, (b) => b.jsonBody(pageOf(2, { Records: eachLike({ Key: string("removed"), SyncCount: integer(2) }, 1) })))
+      .willRespondWith(200, (b) => b.jsonBody(pageOf(2, eachLike({ Key: string("removed"), SyncCount: integer(2) }, 1))))
       .executeTest(async (mock) => {
         const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-tombstone", { LastSyncCount: 1, MaxResults: 1024 })));
         expect(out.Records![0]!.Key).to.equal("removed");
@@ -167,7 +173,7 @@ describe("contract: a sync client's ListRecords calls", () => {
       .given("a dataset has been merged", { ...address("contract-merged"), mergedDatasetNames: ["contract-merged.us-east-1:1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b"] })
       .uponReceiving("a sync of a dataset that has merged datasets")
       .withRequest("GET", recordsPath("contract-merged"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
-      .willRespondWith(200, (b) => b.jsonBody({ MergedDatasetNames: eachLike(string("contract-merged.us-east-1:1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b"), 1), SyncSessionToken: string("session-token") }))
+      .willRespondWith(200, (b) => b.jsonBody({ ...clientMembers(0, boolean(false), like([])), MergedDatasetNames: eachLike(string("contract-merged.us-east-1:1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b"), 1), SyncSessionToken: string("session-token") }))
       .executeTest(async (mock) => {
         const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-merged", { LastSyncCount: 0, MaxResults: 1024 })));
         expect(out.MergedDatasetNames).to.have.length(1);

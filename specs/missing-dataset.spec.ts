@@ -4,7 +4,7 @@ import { conformance } from "../src/harness/conformance.js";
 const AREA = "missing-dataset";
 
 describe("missing datasets", () => {
-  conformance(AREA, "a never-written dataset answers 200 with DatasetExists false, Count 0, no records and DatasetSyncCount 0", ["LR-MISSING-200", "LR-MISSING-FIELDS"], async (t) => {
+  conformance(AREA, "a never-written dataset answers 200 with DatasetExists false, Count 0, no records and DatasetSyncCount 0", ["LR-MISSING-200", "LR-MISSING-FIELDS", "LR-SHAPE-MEMBERS"], async (t) => {
     const at = t.dataset("never-written");
     const { body, exchange } = await t.list(at, {}, "LR-MISSING-200");
     t.check("LR-MISSING-FIELDS", (body.DatasetExists ?? false) === false, "DatasetExists false (absent means false)", () => `DatasetExists ${String(body.DatasetExists)}`, exchange);
@@ -21,7 +21,7 @@ describe("missing datasets", () => {
     await t.write(ds, { first: "value" }, { token: token!, because: "LR-SESSION-USABLE" });
   });
 
-  conformance(AREA, "a deleted dataset looks missing to a new client", ["LR-MISSING-AFTER-DELETE"], async (t) => {
+  conformance(AREA, "a deleted dataset is answered 200 and looks missing to a new client", ["LR-MISSING-AFTER-DELETE"], async (t) => {
     const ds = await t.seed("deleted", [{ a: "1" }, { b: "2" }]);
     await t.deleteDataset(ds);
     const { body, exchange } = await t.list(ds, {}, "LR-MISSING-AFTER-DELETE");

@@ -4,12 +4,23 @@ import { UsageError } from "../cli/usage-error.js";
 
 export type Level = "MUST" | "SHOULD";
 
+/** What happens to one of AWS's clients when an endpoint breaks a requirement, and where that is seen. */
+export interface Breakage {
+  /** "Android", "iOS", "JavaScript" (the sync clients) or an AWS SDK. */
+  client: string;
+  effect: string;
+  /** Repository, file and function the effect follows from. */
+  source: string;
+}
+
 export interface Requirement {
   id: string;
   level: Level;
   statement: string;
   source: { kind: "doc" | "model" | "protocol" | "client" | "observed" | "interpretation"; ref: string };
   interpretation?: string;
+  /** The clients that break without it (every MUST has some). */
+  breaks?: Breakage[];
 }
 
 export interface Interpretation {

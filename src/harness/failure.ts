@@ -23,6 +23,7 @@ export class ConformanceFailure extends ReportedFailure {
       [
         `${r.id} (${r.level}) ${r.statement}`,
         `  source (${r.source.kind}): ${r.source.ref}`,
+        ...(r.breaks ?? []).map((b) => `  breaks ${b.client}: ${b.effect}`),
         `  expected: ${wanted}`,
         `  actual:   ${got}`,
         ...(exchange ? ["  exchange:", indent(describeExchange(exchange), 4)] : []),

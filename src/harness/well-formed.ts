@@ -35,6 +35,10 @@ export function assertWellFormed(ex: Exchange): void {
     if (issues.length > 0) {
       throw new ConformanceFailure("LR-SHAPE-200", "a body valid against the list-records-response schema", listIssues(issues), ex);
     }
+    const missing = validateAgainst("list-records-client-members", r.json);
+    if (missing.length > 0) {
+      throw new ConformanceFailure("LR-SHAPE-MEMBERS", "Records, DatasetSyncCount, DatasetExists and DatasetDeletedAfterRequestedSyncCount present and not null", listIssues(missing), ex);
+    }
     return;
   }
   const type = resolvedErrorType(ex);

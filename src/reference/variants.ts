@@ -49,6 +49,9 @@ const onRecords = (rewrite: (r: Body) => Body) => onPage((p) => ({ ...p, ...(p.R
 const onListRequest = (rewrite: (call: Call) => void) => (operation: Operation, call: Call) => {
   if (operation === "ListRecords") rewrite(call);
 };
+/** A 200 ListRecords page that `matches` is answered 404 ResourceNotFoundException instead. */
+const notFoundWhen = (matches: (page: Page) => boolean, message: string) => (operation: Operation, a: Answer) =>
+  operation === "ListRecords" && a.status === 200 && matches(a.body as Page) ? { status: 404, type: "ResourceNotFoundException", body: { message } } : a;
 const isWhole = (v: string | null, min: number) => v !== null && /^-?\d+$/.test(v) && Number(v) >= min;
 /** ListRecords reads a whole-number query value of at least 1 shifted by `by`. */
 const shifted = (name: string, by: number) =>
@@ -74,10 +77,7 @@ export const variants: Record<string, Variant> = {
   "missing-dataset-404": {
     breaks: "LR-MISSING-200",
     description: "a dataset that does not exist is answered 404 ResourceNotFoundException instead of 200",
-    response: (operation, a) =>
-      operation === "ListRecords" && a.status === 200 && (a.body as Page).DatasetExists === false
-        ? { status: 404, type: "ResourceNotFoundException", body: { message: "Dataset not found" } }
-        : a,
+    response: notFoundWhen((p) => p.DatasetExists === false, "Dataset not found"),
   },
   "invalid-parameter-as-500": {
     breaks: "LR-ERR-400-STATUS",
@@ -245,23 +245,73 @@ export const variants: Record<string, Variant> = {
     description: "MergedDatasetNames is always null, so clients never run their merge handling",
     response: onPage((p) => ({ ...p, MergedDatasetNames: null })),
   },
+  "conflict-as-400": {
+    breaks: "LR-WRITE-CONFLICT-TYPE",
+    description: "a write with a stale SyncCount is refused 400 InvalidParameterException instead of 409, so no client retries it",
+    response: (operation, a) => (operation === "UpdateRecords" && a.type === "ResourceConflictException" ? { ...a, status: 400, type: "InvalidParameterException" } : a),
+  },
+  "conflict-type-in-body": {
+    breaks: "LR-WRITE-CONFLICT-TYPE",
+    description: "a conflict names its type only in the body's __type, where the iOS client never looks",
+    response: (operation, a) => (operation === "UpdateRecords" && a.type === "ResourceConflictException" ? { status: a.status, body: { __type: a.type, ...a.body } } : a),
+  },
+  "inclusive-sync-filter": {
+    breaks: "LR-SYNC-BOUNDARY",
+    description: "lastSyncCount L also returns the records written at L, so the JavaScript client never finishes a sync",
+    request: shifted("lastSyncCount", -1),
+  },
+  "default-page-of-50": {
+    breaks: "LR-CLIENT-ONE-CALL",
+    description: "a call without maxResults gets at most 50 records, so the iOS client never sees the rest",
+    request: onListRequest((call) => {
+      if (call.query.get("maxResults") === null) call.query.set("maxResults", "50");
+    }),
+  },
+  "defaults-omitted": {
+    breaks: "LR-SHAPE-MEMBERS",
+    description: "members equal to their default (Count 0, false flags) and null members are left out, so the Android client unboxes null",
+    response: onPage((p) => Object.fromEntries(Object.entries(p).filter(([k, v]) => v !== null && !(k === "Count" && v === 0) && v !== false)) as Page),
+  },
+  "records-null-when-empty": {
+    breaks: "LR-SHAPE-MEMBERS",
+    description: "a page without records says Records null instead of an empty list",
+    response: onPage((p) => (p.Records?.length === 0 ? { ...p, Records: null as unknown as Body[] } : p)),
+  },
+  "foreign-token-followed": {
+    breaks: "LR-TOKEN-NO-LEAK",
+    description: "a NextToken issued for another dataset is followed into that dataset, whose records come back",
+    request: onListRequest((call) => {
+      const issuedFor = tokenPayload(call.query.get("nextToken"));
+      if (issuedFor) Object.assign(call.labels, { IdentityPoolId: issuedFor.p, IdentityId: issuedFor.i, DatasetName: issuedFor.d });
+    }),
+  },
+  "deleted-dataset-404": {
+    breaks: "LR-DELETED-VISIBLE",
+    description: "a client that synced before a dataset was deleted gets 404 ResourceNotFoundException instead of the deleted flag",
+    response: notFoundWhen((p) => p.DatasetDeletedAfterRequestedSyncCount === true, "Dataset was deleted"),
+  },
 };
+
+/** What a NextToken of this endpoint was issued for (its payload, read without checking its seal). */
+function tokenPayload(token: string | null): { p: string; i: string; d: string } | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from((token ?? "").split(".")[0]!, "base64url").toString("utf8")) as Record<string, unknown>;
+    return [payload.p, payload.i, payload.d].every((v) => typeof v === "string") ? (payload as { p: string; i: string; d: string }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const isTombstone = (r: Body) => r.Value === undefined || r.Value === null;
 const fullSync = (q: URLSearchParams) => (q.get("lastSyncCount") ?? "0") === "0";
 
 export const conformingVariants: Record<string, ConformingVariant> = {
-  "inclusive-sync-filter": {
-    description: "lastSyncCount L also returns the records written at L",
-    interpretations: { "sync-filter": "inclusive" },
-    request: shifted("lastSyncCount", -1),
-  },
   "pages-of-at-most-50": {
-    description: "pages hold at most 50 records, also when maxResults asks for more or is absent",
-    interpretations: { "default-page": "any" },
+    description: "pages hold at most 50 records when maxResults asks for more (a call without maxResults still gets everything)",
+    interpretations: {},
     request: onListRequest((call) => {
       const m = call.query.get("maxResults");
-      if (m === null || (isWhole(m, 51) && Number(m) <= 2 ** 31 - 1)) call.query.set("maxResults", "50");
+      if (isWhole(m, 51) && Number(m) <= 2 ** 31 - 1) call.query.set("maxResults", "50");
     }),
   },
   "tombstones-omitted-in-full-sync": {
@@ -271,19 +321,19 @@ export const conformingVariants: Record<string, ConformingVariant> = {
       operation === "ListRecords" && a.status === 200 && fullSync(query) ? onPage((p) => ({ ...p, Records: p.Records?.filter((r) => !isTombstone(r)) }))(operation, a) : a,
   },
   "error-type-in-body": {
-    description: "errors name their type in the body's __type instead of the x-amzn-ErrorType header",
+    description: "ListRecords errors name their type in the body's __type instead of the x-amzn-ErrorType header",
     interpretations: {},
-    response: (_, a) => (a.type ? { status: a.status, body: { __type: a.type, ...a.body } } : a),
+    response: (operation, a) => (operation === "ListRecords" && a.type ? { status: a.status, body: { __type: a.type, ...a.body } } : a),
   },
   "validation-exception": {
     description: "broken parameter constraints are reported as ValidationException",
     interpretations: { "validation-error": "ValidationException" },
     response: (_, a) => (a.type === "InvalidParameterException" && /validation errors? detected/.test(String((a.body as Body).message)) ? { ...a, type: "ValidationException" } : a),
   },
-  "defaults-omitted": {
-    description: "members equal to their default (Count 0, false flags) and null members are left out",
+  "count-and-nulls-omitted": {
+    description: "Count 0 and the members that are null (NextToken, LastModifiedBy, MergedDatasetNames) are left out",
     interpretations: {},
-    response: onPage((p) => Object.fromEntries(Object.entries(p).filter(([k, v]) => v !== null && !(k === "Count" && v === 0) && v !== false)) as Page),
+    response: onPage((p) => Object.fromEntries(Object.entries(p).filter(([k, v]) => v !== null && !(k === "Count" && v === 0))) as Page),
   },
   "nulls-for-absent": {
     description: "absent record members are sent as null (Value of tombstones, DeviceLastModifiedDate)",

@@ -12,6 +12,8 @@ export interface TestResult {
   status: Status;
   /** For a failure: the id of the requirement whose check failed, when a check failed (not setup or transport). */
   failedRequirement?: string;
+  /** For a failed check: the clients the broken requirement breaks, and how. */
+  breaks?: Array<{ client: string; effect: string }>;
   /**
    * For a failure, what kind: a requirement check ("check"); the endpoint could not be put in
    * the state the scenario needs or stopped answering, so nothing was judged ("setup"); or a

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 
-export type SchemaName = "record" | "list-records-response" | "error-body" | "list-records-request";
+export type SchemaName = "record" | "list-records-response" | "list-records-client-members" | "error-body" | "list-records-request";
 
 export interface SchemaIssue {
   instancePath: string;
@@ -15,6 +15,7 @@ export interface SchemaIssue {
 export const schemaNames: readonly SchemaName[] = Object.freeze([
   "record",
   "list-records-response",
+  "list-records-client-members",
   "error-body",
   "list-records-request",
 ]);

@@ -179,8 +179,8 @@ describe("cli: resolveSettings", () => {
 
   describe("interpretations", () => {
     it("come from repeated --interpretation NAME=CHOICE", () => {
-      const s = resolve(["--interpretation", "count=dataset", "--interpretation", "sync-filter=inclusive"]);
-      expect(s.interpretations).to.deep.equal({ count: "dataset", "sync-filter": "inclusive" });
+      const s = resolve(["--interpretation", "count=dataset", "--interpretation", "tombstones=omit"]);
+      expect(s.interpretations).to.deep.equal({ count: "dataset", tombstones: "omit" });
     });
 
     it("come from the file's interpretations object", () => {

@@ -14,6 +14,7 @@ interface Requirement {
   statement: string;
   source: { kind: string; ref: string };
   interpretation?: string;
+  breaks?: Array<{ client: string; effect: string; source: string }>;
 }
 interface Interpretation {
   name: string;
@@ -45,6 +46,23 @@ describe("requirements catalogue", () => {
       expect(["doc", "model", "protocol", "client", "observed", "interpretation"], r.id).to.include(r.source.kind);
       expect(r.source.ref.length, r.id).to.be.above(10);
     }
+  });
+
+  it("names, for every MUST that comes from a client, the clients that break without it: what happens, and the repository, file and function", () => {
+    for (const r of requirements) {
+      if (r.level === "MUST" && r.source.kind === "client") expect(r.breaks ?? [], `${r.id} names no client it breaks`).to.not.be.empty;
+      for (const b of r.breaks ?? []) {
+        expect(b.client, r.id).to.match(/^(Android|iOS|JavaScript|AWS SDK for JavaScript v3)$/);
+        expect(b.effect.length, `${r.id} ${b.client}: effect`).to.be.above(20);
+        expect(b.source, `${r.id} ${b.client}: source names a repository and a file`).to.match(/^[\w.-]+\/[\w.-]+, \S+/);
+      }
+    }
+  });
+
+  it("docs/requirements.md is what `npm run docs` makes of the catalogue", async () => {
+    const { requirementsMarkdown } = await import("../../src/report/requirements-doc.js");
+    const committed = readFileSync(new URL("../../docs/requirements.md", import.meta.url), "utf8");
+    expect(committed === requirementsMarkdown(), "docs/requirements.md is out of date: run npm run docs").to.equal(true);
   });
 
   it("never puts a MUST on an interpretation", () => {
