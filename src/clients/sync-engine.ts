@@ -1,0 +1,99 @@
+/**
+ * One sync of one device, as an official client performs it, driven by that client's traits:
+ * pull (paged or one call), remote merge and deletion handling, applying remote records
+ * (conflicts resolved with the remote value, as the modelled app chooses), pushing local
+ * changes with the pull's session token, and retrying on a recognised conflict. It judges
+ * nothing: it reports to the app what the client would, and the specs compare devices.
+ */
+import type { Exchange } from "../client/exchange.js";
+import type { Device, Patch, SyncReport, SyncTransport } from "./device.js";
+import type { ClientTraits, Page } from "./traits.js";
+
+/** A listing that hands out NextTokens for this many pages never ends (the client would loop). */
+const MAX_PAGES = 100;
+
+type Pulled = { page: Page; records: Page[]; exchange: Exchange } | { failed: string; exchange: Exchange };
+
+const typeOf = (ex: Exchange) => (ex.response?.headers["x-amzn-errortype"] ?? "").split(":")[0] || "no x-amzn-ErrorType";
+const asPage = (json: unknown): Page => (typeof json === "object" && json !== null && !Array.isArray(json) ? (json as Page) : {});
+
+async function pull(c: ClientTraits, lastSyncCount: number, endpoint: SyncTransport): Promise<Pulled> {
+  const records: Page[] = [];
+  let nextToken: string | undefined;
+  for (let n = 1; ; n++) {
+    const exchange = await endpoint.listRecords(c.paging === "one-call" ? { lastSyncCount } : { lastSyncCount, maxResults: 1024, ...(nextToken ? { nextToken } : {}) });
+    const { status, json } = exchange.response;
+    if (status !== 200) return { failed: `ListRecords answered HTTP ${status} (${typeOf(exchange)}), and the sync ends there`, exchange };
+    const page = asPage(json);
+    const missing = c.unboxes.find((m) => page[m] === undefined || page[m] === null);
+    if (missing) return { failed: `NullPointerException reading ${missing}, which is ${page[missing] === null ? "null" : "absent"}: the sync fails`, exchange };
+    if (Array.isArray(page.Records)) records.push(...(page.Records as Page[]));
+    if (c.paging === "one-call" || c.lastPage(page.NextToken)) return { page, records, exchange };
+    if (n >= MAX_PAGES) return { failed: `still a NextToken after ${MAX_PAGES} pages: the client would page forever`, exchange };
+    nextToken = String(page.NextToken);
+  }
+}
+
+/** The app deleted the dataset on this device: the client deletes it on the endpoint. */
+async function deleteRemote(c: ClientTraits, device: Device, endpoint: SyncTransport, conflicts: string[]): Promise<SyncReport> {
+  const exchange = await endpoint.deleteDataset();
+  const status = exchange.response.status;
+  if (status !== 200 && !(status === 404 && c.acceptsMissingOnDelete)) return { outcome: "failed", why: `DeleteDataset answered HTTP ${status}: the local delete stays pending`, conflicts, exchange };
+  device.records.clear();
+  device.lastSyncCount = 0;
+  return { outcome: "synced", conflicts };
+}
+
+export async function synchronize(c: ClientTraits, device: Device, endpoint: SyncTransport): Promise<SyncReport> {
+  const conflicts: string[] = [];
+  for (let pass = 1; pass <= c.maxPasses; pass++) {
+    if (device.lastSyncCount === -1) return deleteRemote(c, device, endpoint, conflicts);
+    const pulled = await pull(c, device.lastSyncCount, endpoint);
+    if ("failed" in pulled) return { outcome: "failed", why: pulled.failed, conflicts, exchange: pulled.exchange };
+    const { page, records, exchange } = pulled;
+    const merged = Array.isArray(page.MergedDatasetNames) ? (page.MergedDatasetNames as string[]) : [];
+    // Android and JavaScript stop for the app's merge handling; iOS tells the app and goes on.
+    if (merged.length > 0 && c.name !== "iOS") return { outcome: "synced", merged, conflicts, exchange };
+    if (c.deletedRemotely(page, device.lastSyncCount)) {
+      // A device that synced before drops its copy (the modelled app accepts the deletion).
+      if (device.lastSyncCount > 0) {
+        device.records.clear();
+        device.lastSyncCount = 0;
+        return { outcome: "synced", deletedRemotely: true, conflicts, exchange, ...(merged.length ? { merged } : {}) };
+      }
+      // Never synced (a new dataset): the client starts it afresh from its local records.
+      for (const r of device.records.values()) Object.assign(r, { syncCount: 0, dirty: true });
+    }
+    const pulledCount = typeof page.DatasetSyncCount === "number" ? page.DatasetSyncCount : 0;
+    for (const r of records) {
+      const key = String(r.Key);
+      const value = c.isRemoval(r) ? null : typeof r.Value === "string" ? r.Value : "";
+      const local = device.records.get(key);
+      if (local?.dirty && local.value !== value) conflicts.push(key);
+      device.records.set(key, { value, syncCount: Number(r.SyncCount ?? 0), dirty: false });
+    }
+    if (records.length > 0 || (c.name === "iOS" && Array.isArray(page.Records))) device.lastSyncCount = pulledCount;
+    if (c.restartsAfterPull && records.length > 0) continue;
+    const dirty = [...device.records].filter(([, r]) => r.dirty);
+    if (dirty.length === 0) return { outcome: "synced", conflicts, exchange, ...(merged.length ? { merged } : {}) };
+    const patches: Patch[] = dirty.map(([Key, r]) => (r.value === null ? { Op: "remove", Key, SyncCount: r.syncCount } : { Op: "replace", Key, Value: r.value, SyncCount: r.syncCount }));
+    const token = typeof page.SyncSessionToken === "string" ? page.SyncSessionToken : undefined;
+    const pushed = await endpoint.updateRecords(token, patches);
+    const { status, headers, json } = pushed.response;
+    if (status === 200) {
+      const returned = (Array.isArray(asPage(json).Records) ? (asPage(json).Records as Page[]) : []).map((r) => ({ key: String(r.Key), count: Number(r.SyncCount ?? 0) }));
+      for (const { key, count } of returned) {
+        const local = device.records.get(key);
+        if (local) Object.assign(local, { syncCount: count, dirty: false });
+      }
+      const kept = returned.length > 0 ? c.countAfterPush(pulledCount, returned.map((r) => r.count)) : undefined;
+      if (kept !== undefined) device.lastSyncCount = kept;
+      return { outcome: "synced", conflicts, exchange: pushed, ...(merged.length ? { merged } : {}) };
+    }
+    if (!c.recognisesConflict(status, headers, json)) return { outcome: "failed", why: `UpdateRecords answered HTTP ${status} (${typeOf(pushed)}), not a conflict it retries: the change stays on the device`, conflicts, exchange: pushed };
+    // A recognised conflict: Android and iOS rewind to the newest count they pushed from, then start over.
+    const newestPatch = Math.max(...patches.map((p) => p.SyncCount));
+    if (c.name !== "JavaScript" && pulledCount > newestPatch) device.lastSyncCount = newestPatch;
+  }
+  return { outcome: "gave-up", why: `exceeded the maximum retries (${c.maxPasses} passes)`, conflicts };
+}

@@ -1,0 +1,112 @@
+/**
+ * What distinguishes one official sync client from another, as far as an endpoint can tell:
+ * each trait is a fact read from the client's public source (facts only; no code of the
+ * clients is copied here), with the repository, file and function it comes from. The sync
+ * engine runs any client from its traits.
+ */
+
+/** The members of a ListRecords page as the engine reads them, raw (absent and null kept apart). */
+export type Page = Record<string, unknown>;
+
+export interface ClientTraits {
+  name: "Android" | "iOS" | "JavaScript";
+  /** all-pages: maxResults 1024, the same lastSyncCount, until NextToken ends; one-call: one call, no maxResults, NextToken ignored. */
+  paging: "all-pages" | "one-call";
+  /** Whether a NextToken value ends the listing. */
+  lastPage: (nextToken: unknown) => boolean;
+  /** Page members that, absent or null, make the sync fail, and what the client does then. */
+  unboxes: readonly string[];
+  /** Whether the last page tells the client the dataset was deleted remotely. */
+  deletedRemotely: (page: Page, lastSyncCount: number) => boolean;
+  /** Whether a record of an answer reads as a removal. */
+  isRemoval: (record: Page) => boolean;
+  /** The JavaScript client: a pass that applied remote records starts over, and only an empty pull ends a sync. */
+  restartsAfterPull: boolean;
+  /** Passes a sync may take before the client gives up. */
+  maxPasses: number;
+  /** Whether a refused push is recognised as a conflict (and retried) from its status and headers. */
+  recognisesConflict: (status: number, headers: Record<string, string>, body: unknown) => boolean;
+  /** The count the client keeps after a push that returned these counts, from the pull's P (undefined: unchanged). */
+  countAfterPush: (pulled: number, returned: readonly number[]) => number | undefined;
+  /** A 404 answer to DeleteDataset still counts as deleted. */
+  acceptsMissingOnDelete: boolean;
+  /** Where each trait comes from. */
+  sources: Record<string, string>;
+}
+
+const headerType = (headers: Record<string, string>) => (headers["x-amzn-errortype"] ?? "").split(":")[0];
+const bodyType = (body: unknown) => {
+  const t = typeof body === "object" && body !== null ? (body as Record<string, unknown>).__type : undefined;
+  return typeof t === "string" ? t.slice(t.indexOf("#") + 1) : undefined;
+};
+const nullish = (v: unknown) => v === undefined || v === null;
+const ANDROID = "aws-amplify/aws-sdk-android, aws-android-sdk-cognito";
+const IOS = "aws-amplify/aws-sdk-ios, AWSCognito/AWSCognitoDataset.m";
+const JS = "aws/amazon-cognito-js 1.1.0";
+
+export const android: ClientTraits = {
+  name: "Android",
+  paging: "all-pages",
+  lastPage: nullish,
+  unboxes: ["DatasetSyncCount", "DatasetExists", "DatasetDeletedAfterRequestedSyncCount", "Records"],
+  deletedRemotely: (p, last) => (last !== 0 && p.DatasetExists !== true) || p.DatasetDeletedAfterRequestedSyncCount === true,
+  isRemoval: (r) => nullish(r.Value),
+  restartsAfterPull: false,
+  maxPasses: 4,
+  recognisesConflict: (status, headers, body) => status === 409 && (headerType(headers) || bodyType(body)) === "ResourceConflictException",
+  countAfterPush: (pulled, returned) => (Math.max(...returned) === pulled + 1 ? pulled + 1 : undefined),
+  acceptsMissingOnDelete: true,
+  sources: {
+    paging: `${ANDROID} CognitoSyncStorage.listUpdates: maxResults 1024, loops while NextToken is not null, the last page's count, token and flags win`,
+    unboxes: `${ANDROID} CognitoSyncStorage.listUpdates: the scalars go to primitive long/boolean builder setters and Records is iterated; the NullPointerException fails the sync (DefaultDataset.synchronize, 'Unknown exception')`,
+    deletedRemotely: `${ANDROID} DefaultDataset.synchronizeInternal: (lastSyncCount != 0 && !exists) || deleted`,
+    conflicts: `${ANDROID} JsonErrorResponseHandler (x-amzn-ErrorType, then __type) and DefaultDataset.handleLocalModifications (retries on DataConflictException, MAX_RETRY 3)`,
+    count: `${ANDROID} DefaultDataset.handleLocalModifications: the count moves to the highest returned SyncCount only when it is the pulled count + 1`,
+  },
+};
+
+export const ios: ClientTraits = {
+  name: "iOS",
+  paging: "one-call",
+  lastPage: () => true,
+  unboxes: [],
+  // lastSyncCount != 0 tests an object pointer there, so in effect any count.
+  deletedRemotely: (p) => p.DatasetExists !== true || p.DatasetDeletedAfterRequestedSyncCount === true,
+  isRemoval: (r) => nullish(r.Value),
+  restartsAfterPull: false,
+  maxPasses: 5,
+  recognisesConflict: (status, headers) => status === 409 && headerType(headers) === "ResourceConflictException",
+  countAfterPush: (pulled, returned) => (returned.every((c) => c <= pulled + 1) ? pulled + 1 : undefined),
+  acceptsMissingOnDelete: true,
+  sources: {
+    paging: `${IOS} syncPull: one ListRecords without maxResults, NextToken never read, DatasetSyncCount kept`,
+    deletedRemotely: `${IOS} syncPull: the deletion test reads DatasetExists false or absent, or the deleted flag, whatever the count`,
+    conflicts: `aws-amplify/aws-sdk-ios, AWSCognitoSyncService response serializer (error type from x-amzn-ErrorType only) and AWSCognitoDataset.m syncPush (restarts on ResourceConflict, 5 attempts)`,
+    count: `${IOS} syncPush: the count moves to P + 1 unless a returned record's SyncCount is above P + 1`,
+  },
+};
+
+export const javascript: ClientTraits = {
+  name: "JavaScript",
+  paging: "all-pages",
+  lastPage: (t) => !t,
+  unboxes: [],
+  deletedRemotely: (p) => p.DatasetDeletedAfterRequestedSyncCount === true,
+  // new Record(data) keeps data.Value || '', and isDeleted() tests === null: a tombstone arrives as ''.
+  isRemoval: () => false,
+  restartsAfterPull: true,
+  maxPasses: 4,
+  // Any refused push restarts the sync.
+  recognisesConflict: (status) => status >= 400,
+  countAfterPush: (_, returned) => Math.max(...returned),
+  acceptsMissingOnDelete: false,
+  sources: {
+    paging: `${JS} src/CognitoSyncRemoteStorage.js listUpdates: MaxResults 1024 while NextToken is truthy, the last page's count, token and flags win`,
+    restarts: `${JS} src/CognitoSyncDataset.js synchronize: applies remote records, keeps DatasetSyncCount and starts over; succeeds only when the pull is empty (MAX_RETRY 3)`,
+    deletedRemotely: `${JS} src/CognitoSyncDataset.js synchronize: only DatasetDeletedAfterRequestedSyncCount (remoteRecords.isDeleted())`,
+    removals: `${JS} src/CognitoSyncRecord.js: Value || '' stored, so a tombstone reads as an empty value`,
+    count: `${JS} src/CognitoSyncDataset.js _synchronizePushRemote: the count becomes the highest returned SyncCount`,
+  },
+};
+
+export const clients: readonly ClientTraits[] = [android, ios, javascript];
