@@ -12,7 +12,7 @@ const AREA = "response-shape";
 const DAY = 24 * 60 * 60;
 
 describe("response shape", () => {
-  conformance(AREA, "a first page with records and a NextToken, then the last page, have the documented shape with timestamps in epoch seconds", ["LR-SHAPE-200", "LR-SHAPE-MEMBERS", "LR-SHAPE-CONTENT-TYPE", "LR-SHAPE-TIMESTAMPS", "LR-PAGE-WALK"], async (t) => {
+  conformance(AREA, "a first page with records and a NextToken, then the last page, have the documented shape with timestamps in epoch seconds", ["LR-SHAPE-200", "LR-SHAPE-MEMBERS", "LR-SHAPE-CONTENT-TYPE", "LR-SHAPE-TIMESTAMPS", "LR-PAGE-WALK", "LR-MERGED-NONE"], async (t) => {
     const now = Date.now() / 1000;
     const ds = await t.seed("shape", [{ a: "1", b: "2", c: "3" }]);
     // One more record with the device's own modification time, as a sync client sends it.
@@ -25,6 +25,10 @@ describe("response shape", () => {
     t.check("LR-PAGE-WALK", typeof first.body.NextToken === "string", "a NextToken on the first page of four records in pages of two", () => `NextToken ${JSON.stringify(first.body.NextToken)}`, first.exchange);
     const walk = await t.walk(ds, { maxResults: 2 }, "LR-PAGE-WALK", 4);
     const records: RecordOut[] = walk.records;
+    for (const page of [first, ...walk.pages]) {
+      const merged = page.body.MergedDatasetNames ?? [];
+      t.check("LR-MERGED-NONE", merged.length === 0, "no merged datasets (nothing was merged)", () => `MergedDatasetNames ${JSON.stringify(merged)}`, page.exchange);
+    }
     for (const r of records) {
       // The model makes every member optional: a timestamp is checked where it is present.
       for (const [name, value] of [["LastModifiedDate", r.LastModifiedDate], ["DeviceLastModifiedDate", r.DeviceLastModifiedDate]] as const) {

@@ -255,6 +255,11 @@ export const variants: Record<string, Variant> = {
     description: "a conflict names its type only in the body's __type, where the iOS client never looks",
     response: (operation, a) => (operation === "UpdateRecords" && a.type === "ResourceConflictException" ? { status: a.status, body: { __type: a.type, ...a.body } } : a),
   },
+  "merged-names-always-set": {
+    breaks: "LR-MERGED-NONE",
+    description: "every page names a merged dataset, whether or not one was merged",
+    response: onPage((p) => ({ ...p, MergedDatasetNames: ["merged.us-east-1:00000000-0000-4000-8000-000000000000"] })),
+  },
   "inclusive-sync-filter": {
     breaks: "LR-SYNC-BOUNDARY",
     description: "lastSyncCount L also returns the records written at L, so the JavaScript client never finishes a sync",
