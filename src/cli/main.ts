@@ -4,7 +4,7 @@ import { exitWhenFlushed, guardOutput } from "./output.js";
 import { runSuite } from "./run-suite.js";
 import { stability } from "./stability.js";
 import { serve } from "./serve.js";
-import { EarlyExit, UsageError } from "./usage-error.js";
+import { EarlyExit, UsageError } from "../config/usage-error.js";
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: async (args) => (await serve(args), 0),

@@ -14,7 +14,7 @@ import { oneLine } from "../config/resolve.js";
 import { conformingVariants, variants } from "../reference/variants.js";
 import { inPool } from "../pool.js";
 import { runSuiteChild } from "./child-run.js";
-import { UsageError } from "./usage-error.js";
+import { UsageError } from "../config/usage-error.js";
 
 export interface MutantResult {
   variant: string;

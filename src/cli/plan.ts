@@ -2,9 +2,9 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { RunSettings } from "../config/resolve.js";
 import { chooseInterpretations } from "../harness/catalogue.js";
-import { random } from "../harness/invalid-inputs.js";
+import { random } from "../random.js";
 import type { RunPlan } from "../harness/run.js";
-import { UsageError } from "./usage-error.js";
+import { UsageError } from "../config/usage-error.js";
 
 const DEVELOPER_ENV = { accessKeyId: "AWS_ACCESS_KEY_ID", secretAccessKey: "AWS_SECRET_ACCESS_KEY", sessionToken: "AWS_SESSION_TOKEN" };
 const BOUND_ENV = { accessKeyId: "COGNITO_SYNC_BOUND_ACCESS_KEY_ID", secretAccessKey: "COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY", sessionToken: "COGNITO_SYNC_BOUND_SESSION_TOKEN" };

@@ -2,7 +2,7 @@
 import { closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { RunPlan } from "../harness/run.js";
-import { UsageError } from "./usage-error.js";
+import { UsageError } from "../config/usage-error.js";
 
 /** Milliseconds to tenths, all the way down, for a report people read. */
 export const roundAll = (o: object): object => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 10) / 10 : typeof v === "object" && v !== null ? roundAll(v) : v]));

@@ -10,7 +10,7 @@ import { listRecordsRequest } from "../client/cognito-sync.js";
 import { RequestGate } from "../client/request-gate.js";
 import { SignedClient } from "../client/signed-client.js";
 import { resolveSettings, type RunSettings } from "../config/resolve.js";
-import { startAhead, type TestMeta } from "../harness/conformance.js";
+import { startAhead, type Scenario } from "../harness/conformance.js";
 import { ConformanceFailure } from "../harness/failure.js";
 import { assertWellFormed, resolvedErrorType } from "../harness/well-formed.js";
 import { newStats, setPlan, setRun, type RunContext, type RunPlan } from "../harness/run.js";
@@ -26,7 +26,7 @@ import { onOutputGone } from "./output.js";
 import { developerCredentials, planRun } from "./plan.js";
 import { checkWritable, describePlan, writeFile, writeReport } from "./report-files.js";
 import { suiteHelp } from "./suite-help.js";
-import { EarlyExit, UsageError } from "./usage-error.js";
+import { EarlyExit, UsageError } from "../config/usage-error.js";
 import { finish } from "./verdict.js";
 
 /** What a command runs: the scenario specs, or the contract verification. */
@@ -169,10 +169,10 @@ async function runMocha(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined
   const mocha = await loadSpecs(kind, plan, grep, { reporter: ConformanceReporter, reporterOptions: { results, ...(s.reportJunit ? { junitFile: s.reportJunit } : {}) } });
   if (s.reportJunit) mkdirSync(dirname(s.reportJunit), { recursive: true });
   // Start every selected scenario's body up front, a bounded number at a time (see startAhead).
-  const selected: TestMeta[] = [];
+  const selected: Scenario[] = [];
   const collect = (suite: Mocha.Suite): void => {
     for (const test of suite.tests) {
-      const meta = (test as unknown as { conformance?: TestMeta }).conformance;
+      const meta = (test as unknown as { conformance?: Scenario }).conformance;
       if (meta && (!grep || grep.test(test.fullTitle()))) selected.push(meta);
     }
     suite.suites.forEach(collect);

@@ -6,7 +6,7 @@ import { createReferenceEndpoint } from "../reference/server.js";
 import { conformingVariants, variants } from "../reference/variants.js";
 import { oneLine } from "../config/resolve.js";
 import { exitWhenFlushed, onOutputGone } from "./output.js";
-import { UsageError } from "./usage-error.js";
+import { UsageError } from "../config/usage-error.js";
 
 export const serveHelp = () => `Usage: cognito-sync-conformance serve [--port N] [--host ADDRESS] [--credential SPEC]... [--variant NAME]
 

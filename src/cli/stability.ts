@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { oneLine } from "../config/resolve.js";
 import { runSuiteChild } from "./child-run.js";
-import { UsageError } from "./usage-error.js";
+import { UsageError } from "../config/usage-error.js";
 
 export async function stability(args: string[]): Promise<number> {
   let values;

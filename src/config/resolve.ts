@@ -1,7 +1,7 @@
 /** Turns flags, environment and an optional config file into one checked set of run settings. */
 import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UsageError } from "../cli/usage-error.js";
+import { UsageError } from "./usage-error.js";
 import { settings, type Setting } from "./settings.js";
 
 export interface RunSettings {

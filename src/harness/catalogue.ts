@@ -1,6 +1,6 @@
 /** The requirements catalogue and the open-point interpretations, read from specs/. */
 import { readFileSync } from "node:fs";
-import { UsageError } from "../cli/usage-error.js";
+import { UsageError } from "../config/usage-error.js";
 
 export type Level = "MUST" | "SHOULD";
 

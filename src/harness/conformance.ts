@@ -4,42 +4,30 @@
  * listed, filtered and reported without executing anything.
  */
 import { inPool } from "../pool.js";
-import { levelOf, requirement, type Level } from "./catalogue.js";
+import { levelOf, requirement } from "./catalogue.js";
 import { currentPlan, currentRun, type RunPlan } from "./run.js";
+import type { Need, Observed, Scenario } from "./scenario.js";
 import { TestContext } from "./test-context.js";
 
-/** What a scenario needs from the run besides the endpoint. */
-export type Need = "provider-states" | "bound-credentials" | `interpretation:${string}`;
-
-export interface TestMeta {
-  id: string;
-  title: string;
-  requirements: readonly string[];
-  level: Level;
-  needs: readonly Need[];
-  /** Changes the whole endpoint (e.g. throttles every ListRecords), so runs alone. */
-  exclusive: boolean;
-  /** Set when the test is skipped: why. */
-  skipReason?: string;
-  /** The title mocha matches --grep against: the enclosing describe titles, the title and the ids. */
-  fullTitle?: string;
-  /** Time the body itself took, queueing excluded. */
-  durationMs?: number;
-  /** Requests the scenario sent, one after another (its chain on a slow endpoint). */
-  requests?: number;
-  /** Interpretations set to "any" whose checks this test therefore left out. */
-  unchecked?: string[];
-}
+export type { Need, Observed, Scenario } from "./scenario.js";
 
 type Body = (t: TestContext) => Promise<void>;
 const bodies = new Map<string, Body>();
 /** Outcomes of bodies started ahead of mocha by `startAhead`; a test that finds none runs its body itself. */
 const started = new Map<string, Promise<unknown>>();
 
-export const registry: TestMeta[] = [];
+export const registry: Scenario[] = [];
+const observations = new Map<string, Observed>();
+
+/** What this run has observed about a scenario so far. */
+export function observed(id: string): Observed {
+  let o = observations.get(id);
+  if (!o) observations.set(id, (o = { requests: 0, unchecked: [] }));
+  return o;
+}
 
 /** Why this test cannot run in this plan, or undefined when it can. */
-export function skipReason(meta: Pick<TestMeta, "needs">, plan: RunPlan): string | undefined {
+export function skipReason(meta: Pick<Scenario, "needs">, plan: RunPlan): string | undefined {
   for (const need of meta.needs) {
     if (need === "provider-states" && !plan.states.available) return `needs provider states: ${plan.states.reason}`;
     if (need === "bound-credentials" && plan.bound.via === "none") return `needs credentials bound to one identity: ${plan.bound.reason}`;
@@ -69,26 +57,25 @@ export function conformance(
   for (const need of needs) {
     if (need.startsWith("interpretation:") && !(need.slice("interpretation:".length) in currentPlan().interpretations)) fail(`unknown interpretation in ${need}`);
   }
-  const meta: TestMeta = { id: `${area}/${options.id ?? slug(title)}`, title, requirements, level: levelOf(requirements), needs, exclusive: options.exclusive ?? false };
-  if (registry.some((m) => m.id === meta.id)) fail(`two scenarios share the id ${meta.id}`);
-  registry.push(meta);
-  bodies.set(meta.id, body);
-
+  const id = `${area}/${options.id ?? slug(title)}`;
+  if (registry.some((m) => m.id === id)) fail(`two scenarios share the id ${id}`);
   const test = it(`${title} [${requirements.join(" ")}]`, async function () {
-    const reason = skipReason(meta, currentPlan());
+    const reason = skipReason(declared, currentPlan());
     if (reason) {
-      meta.skipReason = reason;
+      observed(id).skipReason = reason;
       this.skip();
     }
-    await (started.get(meta.id) ?? execute(meta));
+    await (started.get(id) ?? execute(declared));
   });
-  (test as unknown as { conformance: TestMeta }).conformance = meta;
-  meta.fullTitle = test.fullTitle();
+  const declared: Scenario = Object.freeze({ id, title, requirements, level: levelOf(requirements), needs, exclusive: options.exclusive ?? false, fullTitle: test.fullTitle() });
+  registry.push(declared);
+  bodies.set(id, body);
+  (test as unknown as { conformance: Scenario }).conformance = declared;
 }
 
 /** Runs one body with its own context, always cleaning up; rejects with the body's failure. */
-async function execute(meta: TestMeta): Promise<void> {
-  const t = new TestContext(currentRun(), meta);
+async function execute(meta: Scenario): Promise<void> {
+  const t = new TestContext(currentRun(), meta, observed(meta.id));
   const begun = performance.now();
   try {
     await bodies.get(meta.id)!(t);
@@ -96,7 +83,7 @@ async function execute(meta: TestMeta): Promise<void> {
     if (held) throw held;
   } finally {
     await t.cleanup();
-    meta.durationMs = Math.round(performance.now() - begun);
+    observed(meta.id).durationMs = Math.round(performance.now() - begun);
   }
 }
 
@@ -106,7 +93,7 @@ async function execute(meta: TestMeta): Promise<void> {
  * so they can overlap; the exclusive ones change the whole endpoint and run alone, after the
  * rest. Waiting on a slow endpoint then costs the longest chain of requests, not their sum.
  */
-export function startAhead(metas: readonly TestMeta[], concurrency: number): void {
+export function startAhead(metas: readonly Scenario[], concurrency: number): void {
   const plan = currentPlan();
   const runnable = metas.filter((m) => skipReason(m, plan) === undefined);
   const turns = new Map<string, () => void>();
@@ -115,7 +102,7 @@ export function startAhead(metas: readonly TestMeta[], concurrency: number): voi
     outcome.catch(() => undefined); // the failure is reported by the test's own `it`
     started.set(m.id, outcome);
   }
-  const run = (m: TestMeta) => (turns.get(m.id)!(), started.get(m.id)!.catch(() => undefined));
+  const run = (m: Scenario) => (turns.get(m.id)!(), started.get(m.id)!.catch(() => undefined));
   void inPool(runnable.filter((m) => !m.exclusive), concurrency, run).then(() => inPool(runnable.filter((m) => m.exclusive), 1, run));
 }
 

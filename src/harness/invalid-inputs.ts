@@ -7,6 +7,7 @@
  * apart, to be checked at SHOULD level.
  */
 import { schemaDocument, validateAgainst } from "../schema/validators.js";
+import { random } from "../random.js";
 
 export interface InvalidInput {
   param: string;
@@ -30,18 +31,6 @@ interface Property {
 const PATH_PARAMS = new Set(["IdentityPoolId", "IdentityId", "DatasetName"]);
 // Characters to break patterns with: path and query specials, spaces, non-ASCII, letters outside hex.
 const PROBES = ["/", " ", "%", "é", "*", "+", "!", "~", "@", "#", "?", "G", "z", ":", "_", "."];
-
-/** A small, fast, seedable generator (mulberry32): the same seed gives the same cases. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Wire text as the schema sees it: a strict decimal becomes a number, anything else stays text. */
 const decoded = (wire: string, p: Property): unknown => (p.type === "integer" && /^-?\d+$/.test(wire) ? Number(wire) : wire);

@@ -1,5 +1,5 @@
 /** Comparing the records a scenario got with the records it wrote. */
-import type { RecordOut } from "./test-context.js";
+import type { RecordOut } from "./answers.js";
 
 export interface Expected {
   value: string | undefined;

@@ -8,61 +8,16 @@ import type { CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
 import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type ListRecordsQuery, type PatchBody } from "../client/cognito-sync.js";
 import type { Exchange, ReceivedResponse } from "../client/exchange.js";
 import type { OutgoingRequest, SignedClient } from "../client/signed-client.js";
-import type { TestMeta } from "./conformance.js";
+import type { Observed, Scenario } from "./scenario.js";
+import type { Caller, ListBody, ListResult, RecordOut, SdkError, SeededDataset, Update, Walk } from "./answers.js";
 import { ConformanceFailure, SetupFailure, TransportFailure } from "./failure.js";
 import { describeDiff, diffRecords, type Expected } from "./records.js";
 import { recordingSdkClient } from "./sdk-client.js";
+
+// The specs import these from here, with the context itself.
+export type { Caller, ListBody, ListResult, RecordOut, SdkError, SeededDataset, Update, Walk } from "./answers.js";
 import type { RunContext, RunPlan } from "./run.js";
 import { assertWellFormed, resolvedErrorType } from "./well-formed.js";
-
-export interface RecordOut {
-  Key: string;
-  Value?: string | null;
-  SyncCount: number;
-  LastModifiedDate?: number;
-  LastModifiedBy?: string | null;
-  DeviceLastModifiedDate?: number | null;
-}
-
-/** A 200 body, already checked against the schema, so these types hold. */
-export interface ListBody {
-  Count?: number;
-  DatasetDeletedAfterRequestedSyncCount?: boolean;
-  DatasetExists?: boolean;
-  DatasetSyncCount?: number;
-  LastModifiedBy?: string | null;
-  MergedDatasetNames?: string[] | null;
-  NextToken?: string | null;
-  Records?: RecordOut[] | null;
-  SyncSessionToken?: string | null;
-}
-
-export interface ListResult {
-  exchange: Exchange;
-  status: number;
-  body: ListBody;
-  records: RecordOut[];
-}
-
-export interface Walk {
-  pages: ListResult[];
-  records: RecordOut[];
-}
-
-/** A dataset the scenario wrote through the public API, and what it should now hold. */
-export interface SeededDataset extends DatasetAddress {
-  syncCount: number;
-  /** Every key ever written, with its latest value (undefined after a removal) and sync count. */
-  records: Map<string, { value: string | undefined; syncCount: number }>;
-}
-
-/** One UpdateRecords call: keys to set (a string) or remove (null). */
-export type Update = Record<string, string | null>;
-
-export type Caller = "developer" | "bound";
-
-/** An error the SDK raised for an answer the endpoint gave (a service exception, or one it could not read). */
-export type SdkError = Error & { $metadata?: { httpStatusCode?: number } };
 
 export class TestContext {
   readonly plan: RunPlan;
@@ -77,7 +32,9 @@ export class TestContext {
 
   constructor(
     private readonly run: RunContext,
-    readonly meta: TestMeta,
+    readonly meta: Scenario,
+    /** What the run records about this scenario: requests sent, checks left out. */
+    private readonly observed: Observed,
   ) {
     this.plan = run.plan;
     this.identityId = run.plan.identityConfigured ? run.plan.identityId : derivedId(run.plan, meta.id);
@@ -88,7 +45,7 @@ export class TestContext {
     const c = this.plan.interpretations[name];
     if (c === undefined) throw new Error(`unknown interpretation ${name}`);
     // A check switched off by "any" is left out of this test; the report says so.
-    if (c === "any" && !this.meta.unchecked?.includes(name)) this.meta.unchecked = [...(this.meta.unchecked ?? []), name];
+    if (c === "any" && !this.observed.unchecked.includes(name)) this.observed.unchecked.push(name);
     return c;
   }
 
@@ -258,7 +215,7 @@ export class TestContext {
   private async enterState(name: string, params: Record<string, unknown>): Promise<void> {
     const hook = this.run.states;
     if (!hook) throw new Error("no provider-state URL in this run");
-    this.meta.requests = (this.meta.requests ?? 0) + 2; // setup now, teardown at the end
+    this.observed.requests += 2; // setup now, teardown at the end
     await hook.change(name, params, "setup");
     this.cleanups.push(async () => {
       if (this.run.gate.closedBecause !== undefined) return void this.run.leftBehind.push(`provider state '${name}' (not torn down)`);
@@ -343,7 +300,7 @@ export class TestContext {
     const stats = this.run.stats;
     stats.requests[purpose]++;
     stats.requestMs[purpose] += ex.durationMs;
-    this.meta.requests = (this.meta.requests ?? 0) + 1;
+    this.observed.requests++;
     return ex;
   }
 

@@ -4,7 +4,8 @@
  * JUnit XML, and one TestResult per test for the JSON report and the exit code.
  */
 import Mocha from "mocha";
-import type { TestMeta } from "../harness/conformance.js";
+import { observed } from "../harness/conformance.js";
+import type { Scenario } from "../harness/scenario.js";
 import { ConformanceFailure, SetupFailure, TransportFailure } from "../harness/failure.js";
 import type { TestResult } from "./results.js";
 
@@ -16,7 +17,11 @@ export interface ReporterOptions {
   junitFile?: string;
 }
 
-const metaOf = (test: Mocha.Runnable): TestMeta | undefined => (test as unknown as { conformance?: TestMeta }).conformance;
+const metaOf = (test: Mocha.Runnable): Scenario | undefined => (test as unknown as { conformance?: Scenario }).conformance;
+const observedOf = (test: Mocha.Runnable) => {
+  const meta = metaOf(test);
+  return meta ? observed(meta.id) : undefined;
+};
 
 export class ConformanceReporter extends Mocha.reporters.Spec {
   private readonly junit?: Mocha.reporters.XUnit;
@@ -28,6 +33,7 @@ export class ConformanceReporter extends Mocha.reporters.Spec {
 
     const record = (test: Mocha.Runnable, status: TestResult["status"], err?: Error) => {
       const meta = metaOf(test);
+      const seen = observedOf(test);
       results.push({
         id: meta?.id ?? test.fullTitle(),
         title: meta?.title ?? test.title,
@@ -37,10 +43,10 @@ export class ConformanceReporter extends Mocha.reporters.Spec {
         ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
         ...(err instanceof ConformanceFailure && err.requirement.breaks ? { breaks: err.requirement.breaks.map(({ client, effect }) => ({ client, effect })) } : {}),
         ...(err ? { failure: err instanceof ConformanceFailure ? "check" : err instanceof SetupFailure || err instanceof TransportFailure ? "setup" : "internal" } : {}),
-        ...(status === "skipped" ? { reason: meta?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
-        durationMs: meta?.durationMs ?? test.duration ?? 0,
-        ...(meta?.requests === undefined ? {} : { requests: meta.requests }),
-        ...(meta?.unchecked ? { unchecked: meta.unchecked } : {}),
+        ...(status === "skipped" ? { reason: seen?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
+        durationMs: seen?.durationMs ?? test.duration ?? 0,
+        ...(seen ? { requests: seen.requests } : {}),
+        ...(seen?.unchecked.length ? { unchecked: [...seen.unchecked] } : {}),
         ...(err ? { error: err.message } : {}),
       });
     };
@@ -49,7 +55,7 @@ export class ConformanceReporter extends Mocha.reporters.Spec {
     runner.on(EVENT_TEST_PENDING, (test) => {
       record(test, "skipped");
       // Spec has just printed the title; the reason goes right under it.
-      process.stdout.write(`${" ".repeat(6)}${Mocha.reporters.Base.color("pending", `skipped: ${metaOf(test)?.skipReason ?? "no reason given"}`)}\n`);
+      process.stdout.write(`${" ".repeat(6)}${Mocha.reporters.Base.color("pending", `skipped: ${observedOf(test)?.skipReason ?? "no reason given"}`)}\n`);
     });
   }
 

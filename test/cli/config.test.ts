@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
 import { tempDir } from "../support/temp-dir.js";
-import { UsageError } from "../../src/cli/usage-error.js";
+import { UsageError } from "../../src/config/usage-error.js";
 import { resolveSettings, type RunSettings } from "../../src/config/resolve.js";
 
 let files = 0;

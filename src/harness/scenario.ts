@@ -1,0 +1,34 @@
+/**
+ * A scenario's declaration, as data: what it is called, which requirements it checks and what
+ * it needs from a run. A leaf module, so the declaring, running and reporting code can all
+ * read it without importing each other.
+ */
+import type { Level } from "./catalogue.js";
+
+/** What a scenario needs from the run besides the endpoint. */
+export type Need = "provider-states" | "bound-credentials" | `interpretation:${string}`;
+
+/** A scenario as declared: fixed once its spec has loaded, and the same in every run. */
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  readonly requirements: readonly string[];
+  readonly level: Level;
+  readonly needs: readonly Need[];
+  /** Changes the whole endpoint (e.g. throttles every ListRecords), so runs alone. */
+  readonly exclusive: boolean;
+  /** The title mocha matches --grep against: the enclosing describe titles, the title and the ids. */
+  readonly fullTitle: string;
+}
+
+/** What one run observed about a scenario, apart from its declaration; the reporters read it. */
+export interface Observed {
+  /** Why the scenario was skipped, when it was. */
+  skipReason?: string;
+  /** Time the body itself took, queueing excluded. */
+  durationMs?: number;
+  /** Requests the scenario sent, one after another (its chain on a slow endpoint). */
+  requests: number;
+  /** Interpretations set to "any" whose checks this scenario therefore left out. */
+  unchecked: string[];
+}
