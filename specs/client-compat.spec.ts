@@ -60,8 +60,8 @@ describe("client compatibility", () => {
     t.check("LR-CLIENT-PAGING", next.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount}`, () => `DatasetSyncCount ${next.syncCount}`, next.exchange);
   });
 
-  conformance(AREA, "the iOS client's single call without maxResults returns all 300 changes", ["LR-CLIENT-ONE-CALL"], async (t) => {
-    const ds = await seed300(t, "ios");
+  conformance(AREA, "the iOS client's single call without maxResults returns all changes of a full dataset (1,024 records)", ["LR-CLIENT-ONE-CALL"], async (t) => {
+    const ds = await t.seed("ios", [numbered("r", 0, 512), numbered("r", 512, 1024)]);
     const { records, exchange } = await t.list(ds, { lastSyncCount: 0 }, "LR-CLIENT-ONE-CALL");
     t.expectExactly("LR-CLIENT-ONE-CALL", records, ds.records, exchange);
   });

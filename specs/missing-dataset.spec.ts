@@ -11,6 +11,7 @@ describe("missing datasets", () => {
     t.check("LR-MISSING-FIELDS", (body.Count ?? 0) === 0, "Count 0 (or absent)", () => `Count ${body.Count}`, exchange);
     t.check("LR-MISSING-FIELDS", (body.Records ?? []).length === 0, "no records", () => `${body.Records!.length} records`, exchange);
     t.check("LR-MISSING-FIELDS", (body.DatasetSyncCount ?? 0) === 0, "DatasetSyncCount 0 (or absent)", () => `DatasetSyncCount ${body.DatasetSyncCount}`, exchange);
+    t.check("LR-MISSING-FIELDS", body.DatasetDeletedAfterRequestedSyncCount !== true, "DatasetDeletedAfterRequestedSyncCount false", () => "DatasetDeletedAfterRequestedSyncCount true", exchange);
   });
 
   conformance(AREA, "a never-written dataset still gets a SyncSessionToken for its first UpdateRecords", ["LR-SESSION-PRESENT", "LR-SESSION-USABLE"], async (t) => {
@@ -27,5 +28,6 @@ describe("missing datasets", () => {
     const { body, exchange } = await t.list(ds, {}, "LR-MISSING-AFTER-DELETE");
     t.check("LR-MISSING-AFTER-DELETE", (body.DatasetExists ?? false) === false, "DatasetExists false (absent means false)", () => `DatasetExists ${String(body.DatasetExists)}`, exchange);
     t.check("LR-MISSING-AFTER-DELETE", (body.Records ?? []).length === 0, "no records", () => `${body.Records!.length} records`, exchange);
+    t.check("LR-MISSING-AFTER-DELETE", body.DatasetDeletedAfterRequestedSyncCount !== true, "DatasetDeletedAfterRequestedSyncCount false (this client never synced it)", () => "DatasetDeletedAfterRequestedSyncCount true", exchange);
   });
 });

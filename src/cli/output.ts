@@ -29,10 +29,13 @@ export function onOutputGone(stop: ((reason: string) => void) | undefined): void
   if (stop && gone !== undefined) stop(gone);
 }
 
-/** Exits with `code` once stdout and stderr have handed everything written to their readers. */
+/** A reader may be slow, but one that takes no more at all must not keep the command alive. */
+const FLUSH_LIMIT_MS = 30_000;
+
+/** Exits with `code` once stdout and stderr have handed everything written to their readers (or after FLUSH_LIMIT_MS). */
 export async function exitWhenFlushed(code: number): Promise<never> {
   process.exitCode = code;
-  await Promise.all([process.stdout, process.stderr].map(flushed));
+  await Promise.race([Promise.all([process.stdout, process.stderr].map(flushed)), new Promise((r) => setTimeout(r, FLUSH_LIMIT_MS).unref())]);
   process.exit(code);
 }
 

@@ -140,7 +140,11 @@ async function probe(client: SignedClient, plan: RunPlan): Promise<void> {
     if (!(e instanceof ConformanceFailure)) throw e;
     throw new EarlyExit(
       1,
-      `the endpoint does not answer ListRecords as the API does (${e.requirement.id}): expected ${e.wanted}, got ${e.got}\n  ${ex.request.method} ${ex.request.url} -> HTTP ${ex.response!.status} ${ex.response!.headers["content-type"] ?? "(no content type)"}`,
+      [
+        `the endpoint does not answer ListRecords as the API and its clients need (${e.requirement.id}): expected ${e.wanted}, got ${e.got}`,
+        ...(e.requirement.breaks ?? []).map((b) => `  breaks ${b.client}: ${b.effect}`),
+        `  ${ex.request.method} ${ex.request.url} -> HTTP ${ex.response!.status} ${ex.response!.headers["content-type"] ?? "(no content type)"}`,
+      ].join("\n"),
       e.requirement.id,
     );
   }

@@ -48,6 +48,7 @@ export async function synchronize(c: ClientTraits, device: Device, endpoint: Syn
   const conflicts: string[] = [];
   for (let pass = 1; pass <= c.maxPasses; pass++) {
     if (device.lastSyncCount === -1) return deleteRemote(c, device, endpoint, conflicts);
+    let deletedSince = false;
     const pulled = await pull(c, device.lastSyncCount, endpoint);
     if ("failed" in pulled) return { outcome: "failed", why: pulled.failed, conflicts, exchange: pulled.exchange };
     const { page, records, exchange } = pulled;
@@ -55,14 +56,18 @@ export async function synchronize(c: ClientTraits, device: Device, endpoint: Syn
     // Android and JavaScript stop for the app's merge handling; iOS tells the app and goes on.
     if (merged.length > 0 && c.name !== "iOS") return { outcome: "synced", merged, conflicts, exchange };
     if (c.deletedRemotely(page, device.lastSyncCount)) {
-      // A device that synced before drops its copy (the modelled app accepts the deletion).
-      if (device.lastSyncCount > 0) {
+      // The iOS client also takes a new dataset (DatasetExists false) for deleted; the modelled
+      // app lets it start such a dataset afresh from the device's records, as its default does.
+      if (c.name === "iOS" && device.lastSyncCount === 0 && page.DatasetDeletedAfterRequestedSyncCount !== true) {
+        for (const r of device.records.values()) Object.assign(r, { syncCount: 0, dirty: true });
+      } else {
+        // Otherwise the modelled app accepts the deletion: the device drops its copy, unsynced changes too.
         device.records.clear();
         device.lastSyncCount = 0;
-        return { outcome: "synced", deletedRemotely: true, conflicts, exchange, ...(merged.length ? { merged } : {}) };
+        // iOS goes on with a dataset recreated since (its records above the count it asked from); the others stop here.
+        if (c.name !== "iOS" || page.DatasetExists !== true) return { outcome: "synced", deletedRemotely: true, conflicts, exchange, ...(merged.length ? { merged } : {}) };
+        deletedSince = true;
       }
-      // Never synced (a new dataset): the client starts it afresh from its local records.
-      for (const r of device.records.values()) Object.assign(r, { syncCount: 0, dirty: true });
     }
     const pulledCount = typeof page.DatasetSyncCount === "number" ? page.DatasetSyncCount : 0;
     for (const r of records) {
@@ -75,7 +80,7 @@ export async function synchronize(c: ClientTraits, device: Device, endpoint: Syn
     if (records.length > 0 || (c.name === "iOS" && Array.isArray(page.Records))) device.lastSyncCount = pulledCount;
     if (c.restartsAfterPull && records.length > 0) continue;
     const dirty = [...device.records].filter(([, r]) => r.dirty);
-    if (dirty.length === 0) return { outcome: "synced", conflicts, exchange, ...(merged.length ? { merged } : {}) };
+    if (dirty.length === 0) return { outcome: "synced", conflicts, exchange, ...(merged.length ? { merged } : {}), ...(deletedSince ? { deletedRemotely: true } : {}) };
     const patches: Patch[] = dirty.map(([Key, r]) => (r.value === null ? { Op: "remove", Key, SyncCount: r.syncCount } : { Op: "replace", Key, Value: r.value, SyncCount: r.syncCount }));
     const token = typeof page.SyncSessionToken === "string" ? page.SyncSessionToken : undefined;
     const pushed = await endpoint.updateRecords(token, patches);

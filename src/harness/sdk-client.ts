@@ -6,6 +6,7 @@
  * sent) throws a TransportFailure: the scenario is not judged, as for any other client.
  */
 import { CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
+import { Readable } from "node:stream";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { Exchange } from "../client/exchange.js";
 import { curlLine, type ClientSettings } from "../client/signed-client.js";
@@ -35,6 +36,10 @@ class GatedRecordingHandler extends NodeHttpHandler {
     const signals = [options.abortSignal as AbortSignal | undefined, gate?.signal].filter((s) => s !== undefined);
     try {
       const out = await super.handle(request, { ...options, ...(signals.length ? { abortSignal: AbortSignal.any(signals) } : {}) });
+      // The SDK's handler resolves at the headers and stops timing there; the body is read here,
+      // under what is left of the deadline, so a body that stalls or breaks is a transport failure.
+      const body = await readWithin(out.response.body as Readable, this.settings.timeoutMs - (performance.now() - started), gate?.signal);
+      out.response.body = Readable.from([body]);
       gate?.settle(started, "answered", `HTTP ${out.response.statusCode}`);
       const headers = Object.fromEntries(Object.entries(out.response.headers).map(([k, v]) => [k, String(v)]));
       this.record({ ...base, response: { status: out.response.statusCode, headers, text: "(body read by the SDK)" }, durationMs: Math.round(performance.now() - started) });
@@ -52,6 +57,29 @@ class GatedRecordingHandler extends NodeHttpHandler {
     this.record(ex);
     throw new TransportFailure(ex);
   }
+}
+
+/** The whole body of `stream`, or a TimeoutError after `ms`, or the gate's reason once it closes. */
+function readWithin(stream: Readable | undefined, ms: number, stop?: AbortSignal): Promise<Buffer> {
+  if (!stream) return Promise.resolve(Buffer.alloc(0));
+  if (stop?.aborted) return (stream.destroy(), Promise.reject(new Error(String(stop.reason))));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const end = (e?: Error) => {
+      clearTimeout(timer);
+      stop?.removeEventListener("abort", abandon);
+      if (e) {
+        stream.destroy();
+        reject(e);
+      } else resolve(Buffer.concat(chunks));
+    };
+    const timer = setTimeout(() => end(Object.assign(new Error(`no complete answer within the request timeout`), { name: "TimeoutError" })), Math.max(0, ms));
+    const abandon = () => end(new Error(String(stop?.reason)));
+    stop?.addEventListener("abort", abandon, { once: true });
+    stream.on("data", (c: Buffer) => chunks.push(Buffer.from(c)));
+    stream.once("end", () => end());
+    stream.once("error", (e) => end(e));
+  });
 }
 
 export function recordingSdkClient(settings: ClientSettings, record: (ex: Exchange) => void): CognitoSyncClient {

@@ -4,7 +4,7 @@
  */
 import type { RequestGate } from "../client/request-gate.js";
 import { SignedClient } from "../client/signed-client.js";
-import { SetupFailure } from "./failure.js";
+import { SetupFailure, TransportFailure } from "./failure.js";
 
 export type StateAction = "setup" | "teardown";
 
@@ -25,9 +25,10 @@ export class StateHook {
 
   /** Resolves with the JSON object the hook answered, if any: values for Pact to inject. */
   async change(state: string, params: Record<string, unknown>, action: StateAction): Promise<Record<string, unknown> | undefined> {
-    const ex = await this.client.send({ operation: "provider state", method: "POST", path: "", body: JSON.stringify({ state, params, action }), unsigned: true });
+    const ex = await this.client.send({ operation: `provider state '${state}' (${action})`, method: "POST", path: "", body: JSON.stringify({ state, params, action }), unsigned: true });
     const what = `provider state '${state}' (${action})`;
-    if (!ex.response) throw new SetupFailure(what, `the state URL ${this.url} did not answer: ${ex.transportError}`, ex);
+    // No answer at all is a transport failure, like any other request's: the scenario is not judged.
+    if (!ex.response) throw new TransportFailure(ex);
     const { status, text, json } = ex.response;
     if (status < 200 || status > 299) throw new SetupFailure(what, `the state URL ${this.url} answered HTTP ${status}: ${text.slice(0, 500)}`, ex);
     // Any 2xx is success; a JSON object in the body carries values, anything else is ignored.

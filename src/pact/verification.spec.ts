@@ -31,7 +31,8 @@ describe("pact: the sync client's contract", () => {
     conformance("pact", `${i.description}${states ? ` (given ${states})` : ""}`, ["LR-CONTRACT"], async (t) => {
       const verdict = (await verification()).find((v) => v.description === i.description);
       if (!verdict) throw new SetupFailure(`verifying '${i.description}'`, "the verifier reported nothing for this interaction");
-      if (verdict.unanswered) throw new SetupFailure(`verifying '${i.description}'`, `the verifier got no answer: ${verdict.unanswered.join("; ")}`);
+      // The cause in the second line groups alike failures in the digest; what was not answered goes first.
+      if (verdict.unanswered) throw new SetupFailure(`verifying '${i.description}': ${verdict.unanswered.join("; ")}`, "the endpoint or its state URL gave the verifier no answer");
       t.check("LR-CONTRACT", verdict.passed, `the answer the contract describes for '${i.description}'`, () => verdict.problems.join("\n            "));
     });
   }

@@ -7,6 +7,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { Verifier, type VerifierOptions } from "@pact-foundation/pact";
 import { signedHeaders, type Credentials } from "../client/signed-client.js";
+import { TransportFailure } from "../harness/failure.js";
 import type { StateHook } from "../harness/states.js";
 import { interactions, PACT_FILE, type Interaction } from "./pact-file.js";
 
@@ -40,6 +41,7 @@ export async function verifyPact(target: VerificationTarget): Promise<Interactio
   const file = target.pactFile ?? PACT_FILE;
   const all = interactions(file);
   const stateProblems = new Map<string, string>(); // state name + params -> what went wrong
+  const statesUnanswered = new Map<string, string>(); // the same, when the state URL gave no answer (not judged)
   const bound = new Map<string, Credentials>(); // access key -> credentials bound through a state
   const key = (name: string, params: unknown) => `${name} ${JSON.stringify(params ?? {})}`;
 
@@ -58,7 +60,7 @@ export async function verifyPact(target: VerificationTarget): Promise<Interactio
             if (name === BIND_STATE) bound.set(String(p.accessKeyId), { accessKeyId: String(p.accessKeyId), secretAccessKey: String(p.secretAccessKey) });
             return values; // Pact injects them into the replayed request (e.g. a NextToken)
           } catch (e) {
-            stateProblems.set(key(name, p), (e as Error).message);
+            (e instanceof TransportFailure ? statesUnanswered : stateProblems).set(key(name, p), (e as Error).message.split("\n").slice(0, 2).join(":"));
             return undefined;
           }
         },
@@ -107,7 +109,8 @@ export async function verifyPact(target: VerificationTarget): Promise<Interactio
   } catch (e) {
     report = (e as Error).message;
   }
-  return verdicts(all, report, (i) => i.providerStates.flatMap((s) => stateProblems.get(key(s.name, s.params)) ?? []));
+  const problemsOf = (found: Map<string, string>) => (i: Interaction) => i.providerStates.flatMap((s) => found.get(key(s.name, s.params)) ?? []);
+  return verdicts(all, report, problemsOf(stateProblems), problemsOf(statesUnanswered));
 }
 
 interface VerifierReport {
@@ -115,7 +118,7 @@ interface VerifierReport {
   errors?: Array<{ interaction: string; mismatch?: { type?: string; mismatches?: Array<{ mismatch: string; path?: string; type?: string }>; message?: string } }>;
 }
 
-function verdicts(all: Interaction[], report: string, stateProblemsOf: (i: Interaction) => string[]): InteractionVerdict[] {
+function verdicts(all: Interaction[], report: string, stateProblemsOf: (i: Interaction) => string[], statesUnansweredOf: (i: Interaction) => string[]): InteractionVerdict[] {
   let parsed: VerifierReport | undefined;
   try {
     parsed = JSON.parse(report) as VerifierReport;
@@ -126,11 +129,15 @@ function verdicts(all: Interaction[], report: string, stateProblemsOf: (i: Inter
     const states = stateProblemsOf(i);
     if (!parsed) return { description: i.description, passed: false, problems: [...states, `the verifier failed: ${report}`] };
     const errors = (parsed.errors ?? []).filter((e) => e.interaction.endsWith(` - ${i.description}`) || e.interaction === i.description);
-    const unanswered = errors.filter((e) => e.mismatch?.type === "error").map((e) => e.mismatch?.message ?? "no answer");
+    const noAnswer = errors.filter((e) => e.mismatch?.type === "error").map((e) => e.mismatch?.message ?? "no answer");
     const mismatches = errors.filter((e) => e.mismatch?.type !== "error").flatMap((e) => e.mismatch?.mismatches?.map((m) => `${m.path ? `${m.path}: ` : ""}${m.mismatch}`) ?? [e.mismatch?.message ?? JSON.stringify(e.mismatch)]);
+    // A state the hook refused is a verdict. A state it never answered leaves the replay
+    // meaningless, mismatches included: not judged. Otherwise a mismatch is a verdict, and a
+    // request the verifier got no answer to is not judged.
+    const unanswered = statesUnansweredOf(i);
+    if (states.length === 0 && unanswered.length > 0) return { description: i.description, passed: false, problems: unanswered, unanswered };
     const problems = [...states, ...mismatches];
-    // A real mismatch or a failed state outweighs a missing answer: that is a verdict.
-    if (problems.length === 0 && unanswered.length > 0) return { description: i.description, passed: false, problems: unanswered, unanswered };
+    if (problems.length === 0 && noAnswer.length > 0) return { description: i.description, passed: false, problems: noAnswer, unanswered: noAnswer };
     return { description: i.description, passed: problems.length === 0, problems };
   });
 }

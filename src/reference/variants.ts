@@ -255,6 +255,11 @@ export const variants: Record<string, Variant> = {
     description: "a conflict names its type only in the body's __type, where the iOS client never looks",
     response: (operation, a) => (operation === "UpdateRecords" && a.type === "ResourceConflictException" ? { status: a.status, body: { __type: a.type, ...a.body } } : a),
   },
+  "deleted-flag-when-missing": {
+    breaks: "LR-MISSING-FIELDS",
+    description: "a dataset that does not exist is reported deleted (DatasetDeletedAfterRequestedSyncCount true), so Android and JavaScript devices can never create it",
+    response: onPage((p) => (p.DatasetExists === false ? { ...p, DatasetDeletedAfterRequestedSyncCount: true } : p)),
+  },
   "merged-names-always-set": {
     breaks: "LR-MERGED-NONE",
     description: "every page names a merged dataset, whether or not one was merged",

@@ -107,6 +107,18 @@ describe("request gate", () => {
       expect(server.seen()).to.equal(1);
     }));
 
+  it("an AWS SDK answer whose body stalls after the headers is a TransportFailure at the request timeout, not an SDK error", () =>
+    against(
+      (_, res) => void res.writeHead(200, { "content-type": "application/json", "content-length": "100" }).write('{"Count": 0,'),
+      async (server, gate) => {
+        const started = performance.now();
+        const thrown = await thrownBy(recordingSdkClient(settings(server.url, gate, 300), () => undefined));
+        expect(thrown).to.be.instanceOf(TransportFailure);
+        expect((thrown as TransportFailure).message).to.match(/TimeoutError/);
+        expect(performance.now() - started).to.be.below(3000);
+      },
+    ));
+
   it("an AWS SDK call that times out is a TransportFailure and, with nothing answered meanwhile, closes the gate", () =>
     against(silent, async (server, gate) => {
       const thrown = await thrownBy(recordingSdkClient(settings(server.url, gate, 300), () => undefined));
