@@ -86,12 +86,16 @@ export async function synchronize(c: ClientTraits, device: Device, endpoint: Syn
     const pushed = await endpoint.updateRecords(token, patches);
     const { status, headers, json } = pushed.response;
     if (status === 200) {
-      const returned = (Array.isArray(asPage(json).Records) ? (asPage(json).Records as Page[]) : []).map((r) => ({ key: String(r.Key), count: Number(r.SyncCount ?? 0) }));
+      const answered = asPage(json).Records;
+      const broken = c.readsPushAnswer(answered);
+      if (broken) return { outcome: "failed", why: broken, conflicts, exchange: pushed };
+      const returned = (Array.isArray(answered) ? (answered as Page[]) : []).map((r) => ({ key: String(r.Key), count: Number(r.SyncCount ?? 0) }));
       for (const { key, count } of returned) {
         const local = device.records.get(key);
         if (local) Object.assign(local, { syncCount: count, dirty: false });
       }
-      const kept = returned.length > 0 ? c.countAfterPush(pulledCount, returned.map((r) => r.count)) : undefined;
+      // Records not returned stay dirty; the count still moves as the client's rule says (iOS: to P + 1 even for none).
+      const kept = Array.isArray(answered) ? c.countAfterPush(pulledCount, returned.map((r) => r.count)) : undefined;
       if (kept !== undefined) device.lastSyncCount = kept;
       return { outcome: "synced", conflicts, exchange: pushed, ...(merged.length ? { merged } : {}) };
     }

@@ -26,6 +26,8 @@ export interface ClientTraits {
   maxPasses: number;
   /** Whether a refused push is recognised as a conflict (and retried) from its status and headers. */
   recognisesConflict: (status: number, headers: Record<string, string>, body: unknown) => boolean;
+  /** What goes wrong when the client reads the Records of a 200 UpdateRecords answer, if anything. */
+  readsPushAnswer: (records: unknown) => string | undefined;
   /** The count the client keeps after a push that returned these counts, from the pull's P (undefined: unchanged). */
   countAfterPush: (pulled: number, returned: readonly number[]) => number | undefined;
   /** A 404 answer to DeleteDataset still counts as deleted. */
@@ -54,6 +56,7 @@ export const android: ClientTraits = {
   restartsAfterPull: false,
   maxPasses: 4,
   recognisesConflict: (status, headers, body) => status === 409 && (headerType(headers) || bodyType(body)) === "ResourceConflictException",
+  readsPushAnswer: (records) => (nullish(records) ? "NullPointerException iterating the Records of UpdateRecords' answer, which are absent: the sync fails after the write was applied" : undefined),
   countAfterPush: (pulled, returned) => (Math.max(...returned) === pulled + 1 ? pulled + 1 : undefined),
   acceptsMissingOnDelete: true,
   sources: {
@@ -62,6 +65,7 @@ export const android: ClientTraits = {
     deletedRemotely: `${ANDROID} DefaultDataset.synchronizeInternal: (lastSyncCount != 0 && !exists) || deleted`,
     conflicts: `${ANDROID} JsonErrorResponseHandler (x-amzn-ErrorType, then __type) and DefaultDataset.handleLocalModifications (retries on DataConflictException, MAX_RETRY 3)`,
     count: `${ANDROID} DefaultDataset.handleLocalModifications: the count moves to the highest returned SyncCount only when it is the pulled count + 1`,
+    pushAnswer: `${ANDROID} CognitoSyncStorage.putRecords: iterates the answer's Records (the 2018 model returns null when they are absent)`,
   },
 };
 
@@ -76,6 +80,7 @@ export const ios: ClientTraits = {
   restartsAfterPull: false,
   maxPasses: 5,
   recognisesConflict: (status, headers) => status === 409 && headerType(headers) === "ResourceConflictException",
+  readsPushAnswer: () => undefined,
   countAfterPush: (pulled, returned) => (returned.every((c) => c <= pulled + 1) ? pulled + 1 : undefined),
   acceptsMissingOnDelete: true,
   sources: {
@@ -98,6 +103,8 @@ export const javascript: ClientTraits = {
   maxPasses: 4,
   // Any refused push restarts the sync.
   recognisesConflict: (status) => status >= 400,
+  readsPushAnswer: (records) =>
+    !Array.isArray(records) ? "TypeError reading the Records of UpdateRecords' answer, which are absent" : records.length === 0 ? "the sync never ends: an empty Records list from UpdateRecords leaves it waiting for a callback that never comes" : undefined,
   countAfterPush: (_, returned) => Math.max(...returned),
   acceptsMissingOnDelete: false,
   sources: {
@@ -106,6 +113,7 @@ export const javascript: ClientTraits = {
     deletedRemotely: `${JS} src/CognitoSyncDataset.js synchronize: only DatasetDeletedAfterRequestedSyncCount (remoteRecords.isDeleted())`,
     removals: `${JS} src/CognitoSyncRecord.js: Value || '' stored, so a tombstone reads as an empty value`,
     count: `${JS} src/CognitoSyncDataset.js _synchronizePushRemote: the count becomes the highest returned SyncCount`,
+    pushAnswer: `${JS} src/CognitoSyncRemoteStorage.js putRecords (reads data.Records.length) and src/CognitoSyncLocalStorage.js putRecords (calls back only for a non-empty list)`,
   },
 };
 

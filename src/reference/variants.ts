@@ -260,6 +260,11 @@ export const variants: Record<string, Variant> = {
     description: "a dataset that does not exist is reported deleted (DatasetDeletedAfterRequestedSyncCount true), so Android and JavaScript devices can never create it",
     response: onPage((p) => (p.DatasetExists === false ? { ...p, DatasetDeletedAfterRequestedSyncCount: true } : p)),
   },
+  "update-answers-without-records": {
+    breaks: "LR-CLIENT-SYNC-JS",
+    description: "UpdateRecords answers 200 without the records it wrote, so the JavaScript client throws and the Android client fails the sync",
+    response: (operation, a) => (operation === "UpdateRecords" && a.status === 200 ? { ...a, body: {} } : a),
+  },
   "merged-names-always-set": {
     breaks: "LR-MERGED-NONE",
     description: "every page names a merged dataset, whether or not one was merged",
