@@ -9,10 +9,12 @@ import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type Da
 import type { Exchange, ReceivedResponse } from "../client/exchange.js";
 import type { OutgoingRequest, SignedClient } from "../client/signed-client.js";
 import type { Observed, Scenario } from "./scenario.js";
-import type { Caller, ListBody, ListResult, RecordOut, SdkError, SeededDataset, Update, Walk } from "./answers.js";
+import type { Caller, ListBody, ListResult, SdkError, SeededDataset, Update, Walk } from "./answers.js";
 import { ConformanceFailure, SetupFailure, TransportFailure } from "./failure.js";
-import { describeDiff, diffRecords, type Expected } from "./records.js";
+import { walkPages } from "./page-walker.js";
 import { recordingSdkClient } from "./sdk-client.js";
+import { Teardown } from "./teardown.js";
+import { Verdicts } from "./verdicts.js";
 
 // The specs import these from here, with the context itself.
 export type { Caller, ListBody, ListResult, RecordOut, SdkError, SeededDataset, Update, Walk } from "./answers.js";
@@ -23,8 +25,8 @@ export class TestContext {
   readonly plan: RunPlan;
   /** The identity this scenario writes in: the configured one, or one of its own (see RunPlan). */
   readonly identityId: string;
-  private readonly cleanups: Array<() => Promise<void>> = [];
-  private readonly softFailures: ConformanceFailure[] = [];
+  private readonly teardown = new Teardown();
+  private readonly verdicts = new Verdicts();
   private lastSdk?: Exchange;
   private datasets = 0;
   /** Credentials bound to this scenario's identity through a provider state. */
@@ -57,7 +59,7 @@ export class TestContext {
       identityId: this.identityId,
       datasetName: `${this.plan.prefix}-${this.meta.id.replace(/[^a-zA-Z0-9]+/g, "-").slice(0, 60)}-${label}-${n}`.slice(0, 128),
     };
-    this.cleanups.push(() => this.removeQuietly(at));
+    this.teardown.add(() => this.removeQuietly(at));
     return at;
   }
 
@@ -95,20 +97,24 @@ export class TestContext {
    * listing (a server need not put one on earlier pages).
    */
   async sessionToken(at: DatasetAddress): Promise<string> {
-    let nextToken: string | undefined;
-    const seen = new Set<string>();
-    for (let page = 0; page < 100; page++) {
-      const ex = await this.send(listRecordsRequest(at, { maxResults: 1024, ...(nextToken ? { nextToken } : {}) }), "developer", "setup");
-      const body = ex.response?.json as ListBody | undefined;
-      if (ex.response?.status !== 200 || !body) throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "ListRecords did not answer 200", ex);
-      nextToken = body.NextToken ?? undefined;
-      if (nextToken && seen.has(nextToken)) throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "ListRecords handed back a NextToken it had given before: the listing never ends", ex);
-      if (nextToken) seen.add(nextToken);
-      if (nextToken) continue;
-      if (typeof body.SyncSessionToken !== "string") throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "the last page of ListRecords carried no SyncSessionToken to seed with", ex);
-      return body.SyncSessionToken;
-    }
-    throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, "ListRecords kept handing out NextTokens for 100 pages");
+    const what = `getting a SyncSessionToken for ${at.datasetName}`;
+    const pages = await walkPages(
+      async (nextToken) => {
+        const ex = await this.send(listRecordsRequest(at, { maxResults: 1024, ...(nextToken ? { nextToken } : {}) }), "developer", "setup");
+        const body = ex.response.json as ListBody | undefined;
+        if (ex.response.status !== 200 || !body) throw new SetupFailure(what, "ListRecords did not answer 200", ex);
+        return { ex, body };
+      },
+      (p) => p.body.NextToken ?? undefined,
+      {
+        maxPages: 100,
+        cycle: (p) => new SetupFailure(what, "ListRecords handed back a NextToken it had given before: the listing never ends", p.ex),
+        tooMany: (p) => new SetupFailure(what, "ListRecords kept handing out NextTokens for 100 pages", p.ex),
+      },
+    );
+    const last = pages.at(-1)!;
+    if (typeof last.body.SyncSessionToken !== "string") throw new SetupFailure(what, "the last page of ListRecords carried no SyncSessionToken to seed with", last.ex);
+    return last.body.SyncSessionToken;
   }
 
   /** Deletes a dataset as part of a scenario (not cleanup): it must work. */
@@ -150,60 +156,23 @@ export class TestContext {
    */
   async walk(at: DatasetAddress, query: Omit<ListRecordsQuery, "nextToken">, because: string, expectedRecords: number): Promise<Walk> {
     const maxPages = expectedRecords + 3;
-    const pages: ListResult[] = [];
-    const tokens = new Set<string>();
-    let nextToken: string | undefined;
-    do {
-      const page = await this.list(at, { ...query, ...(nextToken === undefined ? {} : { nextToken }) }, because);
-      pages.push(page);
-      nextToken = page.body.NextToken ?? undefined;
-      if (nextToken !== undefined && tokens.has(nextToken)) {
-        throw new ConformanceFailure(because, "a walk that ends", `page ${pages.length} handed back a NextToken already used earlier in the walk (a cycle)`, page.exchange);
-      }
-      if (nextToken !== undefined) tokens.add(nextToken);
-      if (nextToken !== undefined && pages.length >= maxPages) {
-        throw new ConformanceFailure(because, `at most ${maxPages} pages for ${expectedRecords} changed records`, `still a NextToken after ${pages.length} pages`, page.exchange);
-      }
-    } while (nextToken !== undefined);
+    const pages = await walkPages((nextToken) => this.list(at, { ...query, ...(nextToken === undefined ? {} : { nextToken }) }, because), (p) => p.body.NextToken ?? undefined, {
+      maxPages,
+      cycle: (p, n) => new ConformanceFailure(because, "a walk that ends", `page ${n} handed back a NextToken already used earlier in the walk (a cycle)`, p.exchange),
+      tooMany: (p, n) => new ConformanceFailure(because, `at most ${maxPages} pages for ${expectedRecords} changed records`, `still a NextToken after ${n} pages`, p.exchange),
+    });
     return { pages, records: pages.flatMap((p) => p.records) };
   }
 
-  /**
-   * Fails `requirementId` unless `ok`. A MUST failure ends the scenario at once; a SHOULD
-   * failure is held until the scenario ends, so the MUST checks after it still run and a
-   * broken MUST is never hidden behind it.
-   */
-  check(requirementId: string, ok: boolean, expected: string, actual: () => string, exchange?: Exchange): void {
-    if (ok) return;
-    const failure = new ConformanceFailure(requirementId, expected, actual(), exchange);
-    if (failure.level === "MUST") throw failure;
-    this.softFailures.push(failure);
-  }
+  // Checks tied to requirement ids (see Verdicts): MUST failures at once, SHOULD ones held to the end.
+  readonly check: Verdicts["check"] = (...args) => this.verdicts.check(...args);
+  readonly expectExactly: Verdicts["expectExactly"] = (...args) => this.verdicts.expectExactly(...args);
+  readonly expectSyncCounts: Verdicts["expectSyncCounts"] = (...args) => this.verdicts.expectSyncCounts(...args);
+  readonly expectError: Verdicts["expectError"] = (...args) => this.verdicts.expectError(...args);
 
   /** The first SHOULD failure held back by check(), if any. */
   firstSoftFailure(): ConformanceFailure | undefined {
-    return this.softFailures[0];
-  }
-
-  /** `records` hold every expected key exactly once, with the value written, and nothing else. */
-  expectExactly(requirement: string, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, exchange?: Exchange): void {
-    const { missing, duplicated, unexpected, wrongValue } = diffRecords(records, expected);
-    const delivery = { missing, duplicated, unexpected, wrongValue };
-    const ok = Object.values(delivery).every((xs) => xs.length === 0);
-    this.check(requirement, ok, `exactly these ${expected.size} records, each once, with the values written`, () => describeDiff(delivery), exchange);
-  }
-
-  /** Each of `records` carries the sync count of the UpdateRecords call that last wrote it. */
-  expectSyncCounts(requirement: string, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, exchange?: Exchange): void {
-    const { wrongSyncCount } = diffRecords(records, expected);
-    this.check(requirement, wrongSyncCount.length === 0, "each record with the sync count of the call that last wrote it", () => describeDiff({ wrongSyncCount }), exchange);
-  }
-
-  /** An error answer: its status under one requirement, and optionally its type under another. */
-  expectError(result: ListResult, status: { requirement: string; equals: number }, type?: { requirement: string; equals: string }): void {
-    const actual = () => `HTTP ${result.status} ${resolvedErrorType(result.exchange) ?? "(no error type)"}`;
-    this.check(status.requirement, result.status === status.equals, `HTTP ${status.equals}`, actual, result.exchange);
-    if (type) this.check(type.requirement, resolvedErrorType(result.exchange) === type.equals, `error type ${type.equals}`, actual, result.exchange);
+    return this.verdicts.firstHeld();
   }
 
   /** Puts the endpoint into a provider state for the rest of the test (torn down afterwards). */
@@ -217,7 +186,7 @@ export class TestContext {
     if (!hook) throw new Error("no provider-state URL in this run");
     this.observed.requests += 2; // setup now, teardown at the end
     await hook.change(name, params, "setup");
-    this.cleanups.push(async () => {
+    this.teardown.add(async () => {
       if (this.run.gate.closedBecause !== undefined) return void this.run.leftBehind.push(`provider state '${name}' (not torn down)`);
       await hook.change(name, params, "teardown").catch((e: Error) => void this.run.cleanupProblems.push(e.message));
     });
@@ -229,7 +198,7 @@ export class TestContext {
    */
   sdk(as: Caller = "developer"): CognitoSyncClient {
     const client = recordingSdkClient(this.clientFor(as).settings, (ex) => (this.lastSdk = ex));
-    this.cleanups.push(async () => client.destroy());
+    this.teardown.add(async () => client.destroy());
     return client;
   }
 
@@ -266,7 +235,7 @@ export class TestContext {
       };
       await this.enterState("credentials are bound to an identity", { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, identityId: this.identityId });
       const client = this.run.client.as(credentials);
-      this.cleanups.push(async () => client.close());
+      this.teardown.add(async () => client.close());
       this.boundByState = client;
     }
     return "bound";
@@ -274,13 +243,7 @@ export class TestContext {
 
   /** Undoes what the test set up; a failure here is reported, never allowed to hide the test's own verdict. */
   async cleanup(): Promise<void> {
-    for (const undo of this.cleanups.reverse()) {
-      try {
-        await undo();
-      } catch (e) {
-        this.run.cleanupProblems.push(`${this.meta.id}: ${(e as Error).message.split("\n")[0]}`);
-      }
-    }
+    await this.teardown.run((problem) => this.run.cleanupProblems.push(`${this.meta.id}: ${problem}`));
   }
 
   /**

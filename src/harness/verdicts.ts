@@ -1,0 +1,48 @@
+/**
+ * A scenario's checks, tied to requirement ids. A MUST failure ends the scenario at once; a
+ * SHOULD failure is held until the scenario ends, so the MUST checks after it still run and
+ * a broken MUST is never hidden behind it.
+ */
+import type { Exchange } from "../client/exchange.js";
+import type { ListResult, RecordOut } from "./answers.js";
+import { ConformanceFailure } from "./failure.js";
+import { describeDiff, diffRecords, type Expected } from "./records.js";
+import { resolvedErrorType } from "./well-formed.js";
+
+export class Verdicts {
+  private readonly held: ConformanceFailure[] = [];
+
+  /** Fails `requirementId` unless `ok`: at once for a MUST, at the end for a SHOULD. */
+  check(requirementId: string, ok: boolean, expected: string, actual: () => string, exchange?: Exchange): void {
+    if (ok) return;
+    const failure = new ConformanceFailure(requirementId, expected, actual(), exchange);
+    if (failure.level === "MUST") throw failure;
+    this.held.push(failure);
+  }
+
+  /** The first SHOULD failure held back, if any. */
+  firstHeld(): ConformanceFailure | undefined {
+    return this.held[0];
+  }
+
+  /** `records` hold every expected key exactly once, with the value written, and nothing else. */
+  expectExactly(requirement: string, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, exchange?: Exchange): void {
+    const { missing, duplicated, unexpected, wrongValue } = diffRecords(records, expected);
+    const delivery = { missing, duplicated, unexpected, wrongValue };
+    const ok = Object.values(delivery).every((xs) => xs.length === 0);
+    this.check(requirement, ok, `exactly these ${expected.size} records, each once, with the values written`, () => describeDiff(delivery), exchange);
+  }
+
+  /** Each of `records` carries the sync count of the UpdateRecords call that last wrote it. */
+  expectSyncCounts(requirement: string, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, exchange?: Exchange): void {
+    const { wrongSyncCount } = diffRecords(records, expected);
+    this.check(requirement, wrongSyncCount.length === 0, "each record with the sync count of the call that last wrote it", () => describeDiff({ wrongSyncCount }), exchange);
+  }
+
+  /** An error answer: its status under one requirement, and optionally its type under another. */
+  expectError(result: ListResult, status: { requirement: string; equals: number }, type?: { requirement: string; equals: string }): void {
+    const actual = () => `HTTP ${result.status} ${resolvedErrorType(result.exchange) ?? "(no error type)"}`;
+    this.check(status.requirement, result.status === status.equals, `HTTP ${status.equals}`, actual, result.exchange);
+    if (type) this.check(type.requirement, resolvedErrorType(result.exchange) === type.equals, `error type ${type.equals}`, actual, result.exchange);
+  }
+}

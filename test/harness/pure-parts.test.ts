@@ -1,0 +1,67 @@
+/** The harness's pure parts on their own: the page walker, SHOULD failures held to the end, the LIFO teardown. */
+import { expect } from "chai";
+import { ConformanceFailure } from "../../src/harness/failure.js";
+import { walkPages } from "../../src/harness/page-walker.js";
+import { Teardown } from "../../src/harness/teardown.js";
+import { Verdicts } from "../../src/harness/verdicts.js";
+
+/** A fake endpoint whose pages hand out these NextTokens in turn (undefined ends the walk). */
+function pagesWithTokens(tokens: Array<string | undefined>) {
+  const asked: Array<string | undefined> = [];
+  const fetch = async (token: string | undefined) => (asked.push(token), { n: asked.length, next: tokens[asked.length - 1] });
+  return { fetch, asked };
+}
+const limits = (maxPages: number) => ({ maxPages, cycle: (_: unknown, n: number) => new Error(`cycle at page ${n}`), tooMany: (_: unknown, n: number) => new Error(`too many at page ${n}`) });
+
+describe("harness: pure parts", () => {
+  describe("the page walker", () => {
+    it("follows NextToken until it is absent, sending each token once", async () => {
+      const { fetch, asked } = pagesWithTokens(["a", "b", undefined]);
+      const pages = await walkPages(fetch, (p) => p.next, limits(10));
+      expect(pages.map((p) => p.n)).to.deep.equal([1, 2, 3]);
+      expect(asked).to.deep.equal([undefined, "a", "b"]);
+    });
+
+    it("stops a walk whose NextToken comes back, at the page that handed it back", async () => {
+      const { fetch } = pagesWithTokens(["a", "b", "a", "b"]);
+      const err = await walkPages(fetch, (p) => p.next, limits(10)).catch((e: Error) => e);
+      expect((err as Error).message).to.equal("cycle at page 3");
+    });
+
+    it("stops a walk that still has a NextToken on its last allowed page", async () => {
+      const { fetch, asked } = pagesWithTokens(["a", "b", "c", "d"]);
+      const err = await walkPages(fetch, (p) => p.next, limits(3)).catch((e: Error) => e);
+      expect((err as Error).message).to.equal("too many at page 3");
+      expect(asked).to.have.length(3);
+    });
+  });
+
+  describe("verdicts", () => {
+    it("throws a MUST failure at once, and holds a SHOULD failure for the end of the scenario", () => {
+      const v = new Verdicts();
+      expect(() => v.check("LR-SESSION-EVERY-PAGE", false, "a token on every page", () => "none on page 1")).to.not.throw();
+      expect(v.firstHeld()?.requirement.id).to.equal("LR-SESSION-EVERY-PAGE");
+      expect(() => v.check("LR-PAGE-WALK", false, "every record once", () => "a gap")).to.throw(ConformanceFailure, /^LR-PAGE-WALK \(MUST\)/);
+      expect(v.firstHeld()?.requirement.id, "the first held failure stays first").to.equal("LR-SESSION-EVERY-PAGE");
+    });
+
+    it("names the clients a failed MUST breaks", () => {
+      expect(() => new Verdicts().check("LR-DELETED-FLAG", false, "the flag", () => "no flag")).to.throw(ConformanceFailure, /\n {2}breaks JavaScript: /);
+    });
+  });
+
+  it("teardown undoes newest first, once, and reports a failing step without stopping", async () => {
+    const done: string[] = [];
+    const problems: string[] = [];
+    const t = new Teardown();
+    t.add(async () => void done.push("dataset"));
+    t.add(async () => {
+      throw new Error("state hook refused\nmore detail");
+    });
+    t.add(async () => void done.push("client"));
+    await t.run((p) => problems.push(p));
+    await t.run((p) => problems.push(p));
+    expect(done).to.deep.equal(["client", "dataset"]);
+    expect(problems).to.deep.equal(["state hook refused"]);
+  });
+});
