@@ -22,6 +22,9 @@ export function resolvedErrorType(ex: Exchange): string | undefined {
   return name.includes("#") ? name.slice(name.indexOf("#") + 1) : name;
 }
 
+/** A DatasetSyncCount or SyncCount member (its closing quote unescaped, so not inside a string) whose number has a fraction or an exponent. */
+const COUNT_WITH_FRACTION = /"(?:DatasetSyncCount|SyncCount)"\s*:\s*-?\d+(?:\.\d*|[eE][+-]?\d+)/;
+
 export function assertWellFormed(ex: Exchange): void {
   const r = ex.response;
   if (!r) throw new TransportFailure(ex);
@@ -39,6 +42,9 @@ export function assertWellFormed(ex: Exchange): void {
     if (missing.length > 0) {
       throw new ConformanceFailure("LR-SHAPE-MEMBERS", "Records, DatasetSyncCount, DatasetExists and DatasetDeletedAfterRequestedSyncCount present and not null", listIssues(missing), ex);
     }
+    // JSON.parse reads 3.0 as 3, so the schemas cannot see it; the Android client parses counts with Long.parseLong.
+    const fraction = COUNT_WITH_FRACTION.exec(r.text);
+    if (fraction) throw new ConformanceFailure("LR-SHAPE-MEMBERS", "counts written as plain integers", `${fraction[0]}`, ex);
     return;
   }
   const type = resolvedErrorType(ex);

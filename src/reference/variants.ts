@@ -265,6 +265,12 @@ export const variants: Record<string, Variant> = {
     description: "UpdateRecords answers 200 without the records it wrote, so the JavaScript client throws and the Android client fails the sync",
     response: (operation, a) => (operation === "UpdateRecords" && a.status === 200 ? { ...a, body: {} } : a),
   },
+  "counts-with-fractions": {
+    breaks: "LR-SHAPE-MEMBERS",
+    description: "DatasetSyncCount is written as 3.0 rather than 3: the same number to JSON.parse, a parse failure to the Android client",
+    response: (operation, a) =>
+      operation === "ListRecords" && a.status === 200 ? { ...a, text: JSON.stringify(a.body).replace(/"DatasetSyncCount":(\d+)/, '"DatasetSyncCount":$1.0') } : a,
+  },
   "merged-names-always-set": {
     breaks: "LR-MERGED-NONE",
     description: "every page names a merged dataset, whether or not one was merged",

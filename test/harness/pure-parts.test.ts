@@ -4,6 +4,7 @@ import { ConformanceFailure } from "../../src/harness/failure.js";
 import { walkPages } from "../../src/harness/page-walker.js";
 import { Teardown } from "../../src/harness/teardown.js";
 import { Verdicts } from "../../src/harness/verdicts.js";
+import { assertWellFormed } from "../../src/harness/well-formed.js";
 
 /** A fake endpoint whose pages hand out these NextTokens in turn (undefined ends the walk). */
 function pagesWithTokens(tokens: Array<string | undefined>) {
@@ -48,6 +49,20 @@ describe("harness: pure parts", () => {
     it("names the clients a failed MUST breaks", () => {
       expect(() => new Verdicts().check("LR-DELETED-FLAG", false, "the flag", () => "no flag")).to.throw(ConformanceFailure, /\n {2}breaks JavaScript: /);
     });
+  });
+
+  it("the well-formedness check refuses counts written with a fraction, but not such text inside a value", () => {
+    const answer = (text: string) => ({
+      operation: "ListRecords",
+      request: { method: "GET", url: "http://x", headers: {} },
+      response: { status: 200, headers: { "content-type": "application/json" }, text, json: JSON.parse(text) as unknown },
+      durationMs: 0,
+      curl: "curl http://x",
+    });
+    const page = (count: string, value = "v") => `{"Records":[{"Key":"k","Value":${JSON.stringify(value)},"SyncCount":1}],"DatasetSyncCount":${count},"DatasetExists":true,"DatasetDeletedAfterRequestedSyncCount":false}`;
+    expect(() => assertWellFormed(answer(page("3")))).to.not.throw();
+    expect(() => assertWellFormed(answer(page("3", '"SyncCount": 3.0')))).to.not.throw();
+    for (const count of ["3.0", "3e0", "30E-1"]) expect(() => assertWellFormed(answer(page(count))), count).to.throw(ConformanceFailure, /LR-SHAPE-MEMBERS/);
   });
 
   it("teardown undoes newest first, once, and reports a failing step without stopping", async () => {
