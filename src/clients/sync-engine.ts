@@ -53,19 +53,17 @@ export async function synchronize(c: ClientTraits, device: Device, endpoint: Syn
     if ("failed" in pulled) return { outcome: "failed", why: pulled.failed, conflicts, exchange: pulled.exchange };
     const { page, records, exchange } = pulled;
     const merged = Array.isArray(page.MergedDatasetNames) ? (page.MergedDatasetNames as string[]) : [];
-    // Android and JavaScript stop for the app's merge handling; iOS tells the app and goes on.
-    if (merged.length > 0 && c.name !== "iOS") return { outcome: "synced", merged, conflicts, exchange };
+    if (merged.length > 0 && c.stopsForMerge) return { outcome: "synced", merged, conflicts, exchange };
     if (c.deletedRemotely(page, device.lastSyncCount)) {
-      // The iOS client also takes a new dataset (DatasetExists false) for deleted; the modelled
-      // app lets it start such a dataset afresh from the device's records, as its default does.
-      if (c.name === "iOS" && device.lastSyncCount === 0 && page.DatasetDeletedAfterRequestedSyncCount !== true) {
+      // A new dataset can read as deleted (iOS); the modelled app lets the client start it afresh, as its default does.
+      if (c.restartsDeletedDataset && device.lastSyncCount === 0 && page.DatasetDeletedAfterRequestedSyncCount !== true) {
         for (const r of device.records.values()) Object.assign(r, { syncCount: 0, dirty: true });
       } else {
         // Otherwise the modelled app accepts the deletion: the device drops its copy, unsynced changes too.
         device.records.clear();
         device.lastSyncCount = 0;
-        // iOS goes on with a dataset recreated since (its records above the count it asked from); the others stop here.
-        if (c.name !== "iOS" || page.DatasetExists !== true) return { outcome: "synced", deletedRemotely: true, conflicts, exchange, ...(merged.length ? { merged } : {}) };
+        // A client that goes on does so with a dataset recreated since (its records above the count it asked from).
+        if (!c.restartsDeletedDataset || page.DatasetExists !== true) return { outcome: "synced", deletedRemotely: true, conflicts, exchange, ...(merged.length ? { merged } : {}) };
         deletedSince = true;
       }
     }
@@ -77,7 +75,7 @@ export async function synchronize(c: ClientTraits, device: Device, endpoint: Syn
       if (local?.dirty && local.value !== value) conflicts.push(key);
       device.records.set(key, { value, syncCount: Number(r.SyncCount ?? 0), dirty: false });
     }
-    if (records.length > 0 || (c.name === "iOS" && Array.isArray(page.Records))) device.lastSyncCount = pulledCount;
+    if (c.keepsPulledCount(records, page)) device.lastSyncCount = pulledCount;
     if (c.restartsAfterPull && records.length > 0) continue;
     const dirty = [...device.records].filter(([, r]) => r.dirty);
     if (dirty.length === 0) return { outcome: "synced", conflicts, exchange, ...(merged.length ? { merged } : {}), ...(deletedSince ? { deletedRemotely: true } : {}) };
@@ -100,9 +98,9 @@ export async function synchronize(c: ClientTraits, device: Device, endpoint: Syn
       return { outcome: "synced", conflicts, exchange: pushed, ...(merged.length ? { merged } : {}) };
     }
     if (!c.recognisesConflict(status, headers, json)) return { outcome: "failed", why: `UpdateRecords answered HTTP ${status} (${typeOf(pushed)}), not a conflict it retries: the change stays on the device`, conflicts, exchange: pushed };
-    // A recognised conflict: Android and iOS rewind to the newest count they pushed from, then start over.
+    // A recognised conflict: start over, from the newest count pushed from where the client rewinds.
     const newestPatch = Math.max(...patches.map((p) => p.SyncCount));
-    if (c.name !== "JavaScript" && pulledCount > newestPatch) device.lastSyncCount = newestPatch;
+    if (c.rewindsOnConflict && pulledCount > newestPatch) device.lastSyncCount = newestPatch;
   }
   return { outcome: "gave-up", why: `exceeded the maximum retries (${c.maxPasses} passes)`, conflicts };
 }

@@ -22,6 +22,18 @@ export interface ClientTraits {
   isRemoval: (record: Page) => boolean;
   /** The JavaScript client: a pass that applied remote records starts over, and only an empty pull ends a sync. */
   restartsAfterPull: boolean;
+  /** Merged dataset names stop the sync for the app's merge handling (iOS tells the app and goes on). */
+  stopsForMerge: boolean;
+  /**
+   * iOS: told of a deletion before it ever synced (a new dataset reads as DatasetExists false),
+   * the client starts the dataset afresh from the device's records; and after dropping its copy,
+   * it goes on with a dataset recreated since. The others stop at a deletion.
+   */
+  restartsDeletedDataset: boolean;
+  /** Whether a pull makes the client keep the page's DatasetSyncCount. */
+  keepsPulledCount: (records: readonly Page[], page: Page) => boolean;
+  /** After a recognised conflict, the client rewinds its count to the newest count it pushed from. */
+  rewindsOnConflict: boolean;
   /** Passes a sync may take before the client gives up. */
   maxPasses: number;
   /** Whether a refused push is recognised as a conflict (and retried) from its status and headers. */
@@ -54,6 +66,10 @@ export const android: ClientTraits = {
   deletedRemotely: (p, last) => (last !== 0 && p.DatasetExists !== true) || p.DatasetDeletedAfterRequestedSyncCount === true,
   isRemoval: (r) => nullish(r.Value),
   restartsAfterPull: false,
+  stopsForMerge: true,
+  restartsDeletedDataset: false,
+  keepsPulledCount: (records) => records.length > 0,
+  rewindsOnConflict: true,
   maxPasses: 4,
   recognisesConflict: (status, headers, body) => status === 409 && (headerType(headers) || bodyType(body)) === "ResourceConflictException",
   readsPushAnswer: (records) => (nullish(records) ? "NullPointerException iterating the Records of UpdateRecords' answer, which are absent: the sync fails after the write was applied" : undefined),
@@ -78,6 +94,11 @@ export const ios: ClientTraits = {
   deletedRemotely: (p) => p.DatasetExists !== true || p.DatasetDeletedAfterRequestedSyncCount === true,
   isRemoval: (r) => nullish(r.Value),
   restartsAfterPull: false,
+  stopsForMerge: false,
+  restartsDeletedDataset: true,
+  // Whenever the answer has a Records list, empty or not.
+  keepsPulledCount: (_, page) => Array.isArray(page.Records),
+  rewindsOnConflict: true,
   maxPasses: 5,
   recognisesConflict: (status, headers) => status === 409 && headerType(headers) === "ResourceConflictException",
   readsPushAnswer: () => undefined,
@@ -100,6 +121,10 @@ export const javascript: ClientTraits = {
   // new Record(data) keeps data.Value || '', and isDeleted() tests === null: a tombstone arrives as ''.
   isRemoval: () => false,
   restartsAfterPull: true,
+  stopsForMerge: true,
+  restartsDeletedDataset: false,
+  keepsPulledCount: (records) => records.length > 0,
+  rewindsOnConflict: false,
   maxPasses: 4,
   // Any refused push restarts the sync.
   recognisesConflict: (status) => status >= 400,
