@@ -5,6 +5,7 @@
  * names the client and what happens to it.
  */
 import type { DatasetAddress } from "../src/client/cognito-sync.js";
+import type { Exchange } from "../src/client/exchange.js";
 import { deleteLocally, newDevice, put, visible, type Device, type SyncReport } from "../src/clients/device.js";
 import { synchronize } from "../src/clients/sync-engine.js";
 import { clients, type ClientTraits } from "../src/clients/traits.js";
@@ -22,6 +23,8 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
   const endpoint = syncTransport(t, at);
   const a = newDevice("device A");
   const b = newDevice("device B");
+  /** Each device's last exchange with the endpoint, for the failure report of what it holds. */
+  const lastExchange = new Map<Device, Exchange>();
   // The JavaScript client stores a removal as an empty value (a client bug): for it, empty means removed.
   const held = (d: Device) => Object.fromEntries(Object.entries(visible(d)).filter(([, v]) => c.name !== "JavaScript" || v !== ""));
   return {
@@ -33,6 +36,7 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
       let raced = false;
       const racing = { ...endpoint, updateRecords: async (...args: Parameters<typeof endpoint.updateRecords>) => (raced || ((raced = true), await beforePush?.()), endpoint.updateRecords(...args)) };
       const report = await synchronize(c, d, beforePush ? racing : endpoint);
+      if (report.exchange) lastExchange.set(d, report.exchange);
       t.check(requirement, report.outcome === "synced", `${c.name} client: ${d.name}'s sync succeeds`, () => `${c.name} client, ${d.name}: the sync ${report.outcome === "gave-up" ? "gave up" : "failed"}: ${report.why}`, report.exchange);
       return report;
     },
@@ -44,7 +48,7 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
     },
     /** Every device in `ds` shows the app exactly `want`. */
     holds(want: Record<string, string>, ...ds: Device[]): void {
-      for (const d of ds) t.check(requirement, JSON.stringify(held(d)) === JSON.stringify(want), `${c.name} client, ${d.name} holds ${JSON.stringify(want)}`, () => `${c.name} client, ${d.name} holds ${JSON.stringify(held(d))}`);
+      for (const d of ds) t.check(requirement, JSON.stringify(held(d)) === JSON.stringify(want), `${c.name} client, ${d.name} holds ${JSON.stringify(want)}`, () => `${c.name} client, ${d.name} holds ${JSON.stringify(held(d))}`, lastExchange.get(d));
     },
     told(what: string, ok: boolean, report: SyncReport): void {
       t.check(requirement, ok, `${c.name} client tells the app: ${what}`, () => `${c.name} client told the app nothing of it (${JSON.stringify({ deleted: report.deletedRemotely ?? false, merged: report.merged ?? [], conflicts: report.conflicts })})`, report.exchange);

@@ -36,7 +36,7 @@ export interface ClientTraits {
   rewindsOnConflict: boolean;
   /** Passes a sync may take before the client gives up. */
   maxPasses: number;
-  /** Whether a refused push is recognised as a conflict (and retried) from its status and headers. */
+  /** Whether a refused push is recognised as a conflict (and retried), from its status, headers and body. */
   recognisesConflict: (status: number, headers: Record<string, string>, body: unknown) => boolean;
   /** What goes wrong when the client reads the Records of a 200 UpdateRecords answer, if anything. */
   readsPushAnswer: (records: unknown) => string | undefined;
@@ -71,7 +71,8 @@ export const android: ClientTraits = {
   keepsPulledCount: (records) => records.length > 0,
   rewindsOnConflict: true,
   maxPasses: 4,
-  recognisesConflict: (status, headers, body) => status === 409 && (headerType(headers) || bodyType(body)) === "ResourceConflictException",
+  // Matched on the error type, whatever the status.
+  recognisesConflict: (_, headers, body) => (headerType(headers) || bodyType(body)) === "ResourceConflictException",
   readsPushAnswer: (records) => (nullish(records) ? "NullPointerException iterating the Records of UpdateRecords' answer, which are absent: the sync fails after the write was applied" : undefined),
   countAfterPush: (pulled, returned) => (Math.max(...returned) === pulled + 1 ? pulled + 1 : undefined),
   acceptsMissingOnDelete: true,
@@ -100,7 +101,7 @@ export const ios: ClientTraits = {
   keepsPulledCount: (_, page) => Array.isArray(page.Records),
   rewindsOnConflict: true,
   maxPasses: 5,
-  recognisesConflict: (status, headers) => status === 409 && headerType(headers) === "ResourceConflictException",
+  recognisesConflict: (_, headers) => headerType(headers) === "ResourceConflictException",
   readsPushAnswer: () => undefined,
   countAfterPush: (pulled, returned) => (returned.every((c) => c <= pulled + 1) ? pulled + 1 : undefined),
   acceptsMissingOnDelete: true,
