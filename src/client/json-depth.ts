@@ -16,18 +16,27 @@ const [QUOTE, BACKSLASH, OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [
  * Throws as JSON.parse does for text that is not JSON. A cut value is checked only for
  * balanced brackets; what it held is never read.
  */
+/**
+ * The index of the quote that closes the string opening at `open`. Strings hold most of an
+ * answer's text, and indexOf skips them far faster than a loop over their characters.
+ */
+function endOfString(text: string, open: number): number {
+  for (let q = text.indexOf('"', open + 1); q >= 0; q = text.indexOf('"', q + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(q - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return q;
+  }
+  return text.length; // unterminated: JSON.parse will say so
+}
+
 export function parseBounded(text: string): unknown {
   let depth = 0;
-  let inString = false;
   let cutFrom = -1;
   const kept: string[] = [];
   let keptUpTo = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) inString = true;
+    if (c === QUOTE) i = endOfString(text, i);
     else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
       if (++depth === MAX_DEPTH + 1) cutFrom = i;
     } else if ((c === CLOSE_ARRAY || c === CLOSE_OBJECT) && --depth === MAX_DEPTH) {
