@@ -21,7 +21,17 @@ const row = (what: string, figure: string, target = "", verdict = "") => rows.pu
 const meets = (ok: boolean) => (ok ? "met" : "MISSED");
 
 interface Report {
-  run: { timing: { startupMs: number; testsMs: number; reportingMs: number; requests: { setup: number; check: number }; requestMs: { setup: number; check: number }; validationMs: number; peakRssMb: number } };
+  run: {
+    timing: {
+      startupMs: number;
+      testsMs: number;
+      reportingMs: number;
+      requests: { setup: number; check: number };
+      requestMs: { setup: number; check: number };
+      validationMs: number;
+      peakRssMb: number;
+    };
+  };
   tests: Array<{ requests?: number; id: string }>;
 }
 const readReport = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Report;
@@ -71,7 +81,12 @@ async function fullRun() {
   row("  start-up / tests / reporting", `${t.startupMs} / ${t.testsMs} / ${t.reportingMs} ms`);
   row("  HTTP requests (seeding + checks + probe)", `${t.requests.setup} + ${t.requests.check} + 1`);
   row("  request time, seeding vs checks (summed; requests overlap)", `${t.requestMs.setup} vs ${t.requestMs.check} ms`);
-  row("  physical floor (node start + requests x loopback RTT)", `${round(floor)} ms (${round(nodeStart)} + ${requests} x ${round(rtt, 3)})`, "", `wall/floor ${round(wall / floor, 2)}`);
+  row(
+    "  physical floor (node start + requests x loopback RTT)",
+    `${round(floor)} ms (${round(nodeStart)} + ${requests} x ${round(rtt, 3)})`,
+    "",
+    `wall/floor ${round(wall / floor, 2)}`,
+  );
   row("peak RSS of a full run", `${t.peakRssMb} MB`);
   return t;
 }
@@ -109,8 +124,21 @@ async function throughput() {
       const bareRps = median(bareRuns);
       const refRps = median(refRuns);
       const ratio = refRps / bareRps;
-      results.throughput = { pageRecords: 100, pageBytes: body.length, connections: CONNECTIONS, referenceRps: round(refRps), bareRps: round(bareRps), ratio: round(ratio, 2), rounds: { reference: refRuns.map((x) => round(x)), bare: bareRuns.map((x) => round(x)) } };
-      row("ListRecords, 100-record page, keep-alive: reference vs bare node:http", `${round(refRps)} vs ${round(bareRps)} req/s`, ">= 0.7", `${round(ratio, 2)} ${meets(ratio >= 0.7)}`);
+      results.throughput = {
+        pageRecords: 100,
+        pageBytes: body.length,
+        connections: CONNECTIONS,
+        referenceRps: round(refRps),
+        bareRps: round(bareRps),
+        ratio: round(ratio, 2),
+        rounds: { reference: refRuns.map((x) => round(x)), bare: bareRuns.map((x) => round(x)) },
+      };
+      row(
+        "ListRecords, 100-record page, keep-alive: reference vs bare node:http",
+        `${round(refRps)} vs ${round(bareRps)} req/s`,
+        ">= 0.7",
+        `${round(ratio, 2)} ${meets(ratio >= 0.7)}`,
+      );
     } finally {
       await bare.stop();
     }
@@ -215,8 +243,20 @@ async function slowEndpoint() {
     const critical = longest * 50;
     const tests = report.run.timing.testsMs + 50; // + the probe, which comes before the test phase
     const ratio = tests / critical;
-    results.slowEndpoint = { delayMs: 50, testsPhaseMs: round(tests), criticalPathRequests: longest, criticalPathMs: critical, ratio: round(ratio, 2), requests: report.run.timing.requests };
-    row("suite behind a +50 ms proxy: test phase vs critical path", `${round(tests)} vs ${critical} ms (${longest} requests)`, "<= 1.5", `${round(ratio, 2)} ${meets(ratio <= 1.5)}`);
+    results.slowEndpoint = {
+      delayMs: 50,
+      testsPhaseMs: round(tests),
+      criticalPathRequests: longest,
+      criticalPathMs: critical,
+      ratio: round(ratio, 2),
+      requests: report.run.timing.requests,
+    };
+    row(
+      "suite behind a +50 ms proxy: test phase vs critical path",
+      `${round(tests)} vs ${critical} ms (${longest} requests)`,
+      "<= 1.5",
+      `${round(ratio, 2)} ${meets(ratio <= 1.5)}`,
+    );
   } finally {
     await proxy.stop();
     await ref.stop();
@@ -234,9 +274,16 @@ try {
   if (want("validation")) await validation(full.validationMs, full.testsMs);
   if (want("slow")) await slowEndpoint();
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version, date: new Date().toISOString().slice(0, 10) };
-  if (only.size === 0) writeFileSync(join(HERE, "results.json"), `${JSON.stringify({ machine, ...results, benchSeconds: round((performance.now() - started) / 1000) }, null, 2)}\n`);
+  if (only.size === 0)
+    writeFileSync(join(HERE, "results.json"), `${JSON.stringify({ machine, ...results, benchSeconds: round((performance.now() - started) / 1000) }, null, 2)}\n`);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()}\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `${r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd()}\n`,
+    );
   process.stdout.write(`\n${machine.cpus} x ${machine.cpu}, Node ${machine.node}; written to bench/results.json in ${round((performance.now() - started) / 1000)} s\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

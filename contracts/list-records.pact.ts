@@ -38,10 +38,18 @@ const recordsPath = (dataset: string, identity = IDENTITY) =>
 const address = (dataset: string, identity = IDENTITY) => ({ identityPoolId: POOL, identityId: identity, datasetName: dataset });
 /** Any SigV4 signature for the given access key; the verifier signs each replayed request for real. */
 const signedBy = (accessKeyId: string) => ({
-  authorization: regex(/^AWS4-HMAC-SHA256 Credential=\S+\/\d{8}\/[\w-]+\/cognito-sync\/aws4_request, SignedHeaders=\S+, Signature=[0-9a-f]{64}$/, `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20240101/us-east-1/cognito-sync/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`),
+  authorization: regex(
+    /^AWS4-HMAC-SHA256 Credential=\S+\/\d{8}\/[\w-]+\/cognito-sync\/aws4_request, SignedHeaders=\S+, Signature=[0-9a-f]{64}$/,
+    `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20240101/us-east-1/cognito-sync/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`,
+  ),
 });
 const sdk = (url: string, credentials = DEVELOPER) => new CognitoSyncClient({ endpoint: url, region: "us-east-1", credentials, maxAttempts: 1 });
-const input = (dataset: string, more: Partial<ListRecordsCommandInput> = {}): ListRecordsCommandInput => ({ IdentityPoolId: POOL, IdentityId: IDENTITY, DatasetName: dataset, ...more });
+const input = (dataset: string, more: Partial<ListRecordsCommandInput> = {}): ListRecordsCommandInput => ({
+  IdentityPoolId: POOL,
+  IdentityId: IDENTITY,
+  DatasetName: dataset,
+  ...more,
+});
 
 /** A record as a sync client reads it: key, value, count and date, by type. */
 const record = (key: string, value: string, syncCount: number) => ({
@@ -85,7 +93,14 @@ describe("contract: a sync client's ListRecords calls", () => {
   it("first full sync of a dataset: every record, the dataset's count and a session token", () =>
     pact
       .addInteraction()
-      .given("a dataset holds these records", { ...address("contract-full"), records: [{ Key: "highScore", Value: "100", SyncCount: 1 }, { Key: "level", Value: "7", SyncCount: 2 }], datasetSyncCount: 2 })
+      .given("a dataset holds these records", {
+        ...address("contract-full"),
+        records: [
+          { Key: "highScore", Value: "100", SyncCount: 1 },
+          { Key: "level", Value: "7", SyncCount: 2 },
+        ],
+        datasetSyncCount: 2,
+      })
       .uponReceiving("a first full sync of a dataset")
       .withRequest("GET", recordsPath("contract-full"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
       .willRespondWith(200, (b) => b.jsonBody(pageOf(2, eachLike(record("highScore", "100", 1), 2))))
@@ -99,7 +114,15 @@ describe("contract: a sync client's ListRecords calls", () => {
   it("incremental sync from the last count the client kept", () =>
     pact
       .addInteraction()
-      .given("a dataset holds these records", { ...address("contract-incremental"), records: [{ Key: "a", Value: "1", SyncCount: 1 }, { Key: "b", Value: "2", SyncCount: 2 }, { Key: "c", Value: "3", SyncCount: 3 }], datasetSyncCount: 3 })
+      .given("a dataset holds these records", {
+        ...address("contract-incremental"),
+        records: [
+          { Key: "a", Value: "1", SyncCount: 1 },
+          { Key: "b", Value: "2", SyncCount: 2 },
+          { Key: "c", Value: "3", SyncCount: 3 },
+        ],
+        datasetSyncCount: 3,
+      })
       .uponReceiving("an incremental sync from lastSyncCount 2")
       .withRequest("GET", recordsPath("contract-incremental"), (b) => b.query({ lastSyncCount: "2", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
       .willRespondWith(200, (b) => b.jsonBody(pageOf(3, eachLike(record("c", "3", 3), 1))))
@@ -118,7 +141,9 @@ describe("contract: a sync client's ListRecords calls", () => {
         .withRequest("GET", recordsPath("contract-paged"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
         // At most maxResults records: the example holds two, the matcher allows 1 to 1024.
         // Not the last page: the client keeps the count and token of the last one only.
-        .willRespondWith(200, (b) => b.jsonBody({ ...clientMembers(1, true, constrainedArrayLike(record("record-0000", "value-0", 1), 1, 1024, 2)), NextToken: string("next-page-token") }))
+        .willRespondWith(200, (b) =>
+          b.jsonBody({ ...clientMembers(1, true, constrainedArrayLike(record("record-0000", "value-0", 1), 1, 1024, 2)), NextToken: string("next-page-token") }),
+        )
         .executeTest(async (mock) => {
           const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-paged", { LastSyncCount: 0, MaxResults: 1024 })));
           expect(out.Records).to.have.length(2);
@@ -157,7 +182,14 @@ describe("contract: a sync client's ListRecords calls", () => {
   it("a tombstone: a record removed since the client's sync comes back with its key and new count", () =>
     pact
       .addInteraction()
-      .given("a dataset holds these records", { ...address("contract-tombstone"), records: [{ Key: "kept", Value: "1", SyncCount: 1 }, { Key: "removed", Value: null, SyncCount: 2 }], datasetSyncCount: 2 })
+      .given("a dataset holds these records", {
+        ...address("contract-tombstone"),
+        records: [
+          { Key: "kept", Value: "1", SyncCount: 1 },
+          { Key: "removed", Value: null, SyncCount: 2 },
+        ],
+        datasetSyncCount: 2,
+      })
       .uponReceiving("a sync that receives a tombstone")
       .withRequest("GET", recordsPath("contract-tombstone"), (b) => b.query({ lastSyncCount: "1", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
       // Pact cannot say "Value absent or null"; the scenario specs check that (LR-TOMBSTONE).
@@ -173,7 +205,13 @@ describe("contract: a sync client's ListRecords calls", () => {
       .given("a dataset has been merged", { ...address("contract-merged"), mergedDatasetNames: ["contract-merged.us-east-1:1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b"] })
       .uponReceiving("a sync of a dataset that has merged datasets")
       .withRequest("GET", recordsPath("contract-merged"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
-      .willRespondWith(200, (b) => b.jsonBody({ ...clientMembers(0, boolean(false), like([])), MergedDatasetNames: eachLike(string("contract-merged.us-east-1:1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b"), 1), SyncSessionToken: string("session-token") }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          ...clientMembers(0, boolean(false), like([])),
+          MergedDatasetNames: eachLike(string("contract-merged.us-east-1:1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b"), 1),
+          SyncSessionToken: string("session-token"),
+        }),
+      )
       .executeTest(async (mock) => {
         const out = await sdk(mock.url).send(new ListRecordsCommand(input("contract-merged", { LastSyncCount: 0, MaxResults: 1024 })));
         expect(out.MergedDatasetNames).to.have.length(1);
@@ -187,7 +225,9 @@ describe("contract: a sync client's ListRecords calls", () => {
         .withRequest("GET", recordsPath("not valid!"), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
         .willRespondWith(400, (b) => b.jsonBody(errorBody))
         .executeTest(async (mock) => {
-          const error = await sdk(mock.url).send(new ListRecordsCommand(input("not valid!", { LastSyncCount: 0, MaxResults: 1024 }))).catch((e: unknown) => e);
+          const error = await sdk(mock.url)
+            .send(new ListRecordsCommand(input("not valid!", { LastSyncCount: 0, MaxResults: 1024 })))
+            .catch((e: unknown) => e);
           expectServiceError(error, 400);
         }));
 
@@ -200,7 +240,9 @@ describe("contract: a sync client's ListRecords calls", () => {
         .willRespondWith(403, (b) => b.jsonBody(errorBody))
         .executeTest(async (mock) => {
           const request = new ListRecordsCommand({ ...input("contract-foreign", { LastSyncCount: 0, MaxResults: 1024 }), IdentityId: OTHER_IDENTITY });
-          const error = await sdk(mock.url, BOUND).send(request).catch((e: unknown) => e);
+          const error = await sdk(mock.url, BOUND)
+            .send(request)
+            .catch((e: unknown) => e);
           expectServiceError(error, 403);
         }));
 
@@ -217,7 +259,9 @@ describe("contract: a sync client's ListRecords calls", () => {
           .withRequest("GET", recordsPath(`contract-${e.status}`), (b) => b.query({ lastSyncCount: "0", maxResults: "1024" }).headers(signedBy(DEVELOPER.accessKeyId)))
           .willRespondWith(e.status, (b) => b.jsonBody(errorBody))
           .executeTest(async (mock) => {
-            const error = await sdk(mock.url).send(new ListRecordsCommand(input(`contract-${e.status}`, { LastSyncCount: 0, MaxResults: 1024 }))).catch((x: unknown) => x);
+            const error = await sdk(mock.url)
+              .send(new ListRecordsCommand(input(`contract-${e.status}`, { LastSyncCount: 0, MaxResults: 1024 })))
+              .catch((x: unknown) => x);
             expectServiceError(error, e.status);
           }));
     }

@@ -24,41 +24,73 @@ async function clientSync(t: TestContext, ds: SeededDataset, lastSyncCount: numb
   t.check("LR-SESSION-PRESENT", typeof token === "string" && token !== "", "a SyncSessionToken on the last page", () => JSON.stringify(token), last.exchange);
   for (const [i, page] of walk.pages.slice(0, -1).entries()) {
     const earlier = page.body.SyncSessionToken;
-    t.check("LR-SESSION-EVERY-PAGE", typeof earlier === "string" && earlier !== "", "a SyncSessionToken on every page", () => `page ${i + 1}: ${JSON.stringify(earlier)}`, page.exchange);
+    t.check(
+      "LR-SESSION-EVERY-PAGE",
+      typeof earlier === "string" && earlier !== "",
+      "a SyncSessionToken on every page",
+      () => `page ${i + 1}: ${JSON.stringify(earlier)}`,
+      page.exchange,
+    );
   }
   return { records: walk.records, syncCount: last.body.DatasetSyncCount, token: token!, exchange: last.exchange };
 }
 
 describe("client compatibility", () => {
-  conformance(AREA, "the Android/JavaScript loop with maxResults 1024 gets all 300 records, the dataset's count and a token that UpdateRecords accepts", ["LR-CLIENT-PAGING", "LR-SESSION-PRESENT", "LR-SESSION-EVERY-PAGE", "LR-SESSION-USABLE"], async (t) => {
-    const ds = await seed300(t, "android-full");
-    const first = await clientSync(t, ds, 0);
-    t.expectExactly("LR-CLIENT-PAGING", first.records, ds.records, first.exchange);
-    t.check("LR-CLIENT-PAGING", first.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount} on the last page`, () => `DatasetSyncCount ${first.syncCount}`, first.exchange);
-    await t.write(ds, { r000: "changed on the device" }, { token: first.token, because: "LR-SESSION-USABLE" });
-  });
+  conformance(
+    AREA,
+    "the Android/JavaScript loop with maxResults 1024 gets all 300 records, the dataset's count and a token that UpdateRecords accepts",
+    ["LR-CLIENT-PAGING", "LR-SESSION-PRESENT", "LR-SESSION-EVERY-PAGE", "LR-SESSION-USABLE"],
+    async (t) => {
+      const ds = await seed300(t, "android-full");
+      const first = await clientSync(t, ds, 0);
+      t.expectExactly("LR-CLIENT-PAGING", first.records, ds.records, first.exchange);
+      t.check(
+        "LR-CLIENT-PAGING",
+        first.syncCount === ds.syncCount,
+        `DatasetSyncCount ${ds.syncCount} on the last page`,
+        () => `DatasetSyncCount ${first.syncCount}`,
+        first.exchange,
+      );
+      await t.write(ds, { r000: "changed on the device" }, { token: first.token, because: "LR-SESSION-USABLE" });
+    },
+  );
 
-  conformance(AREA, "the same loop in pages of 7 keeps the last page's count and token, and UpdateRecords accepts the token", ["LR-CLIENT-PAGING", "LR-SESSION-PRESENT", "LR-SESSION-EVERY-PAGE", "LR-SESSION-USABLE"], async (t) => {
-    const ds = await t.seed("android-paged", [numbered("p", 0, 20), numbered("p", 20, 30)]);
-    const sync = await clientSync(t, ds, 0, 7);
-    t.expectExactly("LR-CLIENT-PAGING", sync.records, ds.records, sync.exchange);
-    t.check("LR-CLIENT-PAGING", sync.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount} on the last page`, () => `DatasetSyncCount ${sync.syncCount}`, sync.exchange);
-    await t.write(ds, { p000: "changed on the device" }, { token: sync.token, because: "LR-SESSION-USABLE" });
-  });
+  conformance(
+    AREA,
+    "the same loop in pages of 7 keeps the last page's count and token, and UpdateRecords accepts the token",
+    ["LR-CLIENT-PAGING", "LR-SESSION-PRESENT", "LR-SESSION-EVERY-PAGE", "LR-SESSION-USABLE"],
+    async (t) => {
+      const ds = await t.seed("android-paged", [numbered("p", 0, 20), numbered("p", 20, 30)]);
+      const sync = await clientSync(t, ds, 0, 7);
+      t.expectExactly("LR-CLIENT-PAGING", sync.records, ds.records, sync.exchange);
+      t.check("LR-CLIENT-PAGING", sync.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount} on the last page`, () => `DatasetSyncCount ${sync.syncCount}`, sync.exchange);
+      await t.write(ds, { p000: "changed on the device" }, { token: sync.token, because: "LR-SESSION-USABLE" });
+    },
+  );
 
-  conformance(AREA, "the loop's next sync, from the count it kept, gets exactly the change made since", ["LR-CLIENT-PAGING", "LR-SYNC-AFTER", "LR-SYNC-BOUNDARY", "LR-SESSION-PRESENT", "LR-SESSION-EVERY-PAGE"], async (t) => {
-    const ds = await seed300(t, "android-incremental");
-    const first = await clientSync(t, ds, 0);
-    const kept = first.syncCount ?? 0;
-    await t.write(ds, { r007: "changed elsewhere", r299: null });
-    const next = await clientSync(t, ds, kept);
-    // Nothing written at the kept count may come back: the JavaScript client would never finish a sync.
-    const after = next.records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? Infinity) > kept);
-    t.expectExactly("LR-SYNC-AFTER", after, expectedWhere(ds.records, (n) => n > kept), next.exchange);
-    const atKept = next.records.filter((r) => ds.records.get(r.Key)?.syncCount === kept).length;
-    t.check("LR-SYNC-BOUNDARY", atKept === 0, `no record written at the kept count ${kept}`, () => `${atKept}`, next.exchange);
-    t.check("LR-CLIENT-PAGING", next.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount}`, () => `DatasetSyncCount ${next.syncCount}`, next.exchange);
-  });
+  conformance(
+    AREA,
+    "the loop's next sync, from the count it kept, gets exactly the change made since",
+    ["LR-CLIENT-PAGING", "LR-SYNC-AFTER", "LR-SYNC-BOUNDARY", "LR-SESSION-PRESENT", "LR-SESSION-EVERY-PAGE"],
+    async (t) => {
+      const ds = await seed300(t, "android-incremental");
+      const first = await clientSync(t, ds, 0);
+      const kept = first.syncCount ?? 0;
+      await t.write(ds, { r007: "changed elsewhere", r299: null });
+      const next = await clientSync(t, ds, kept);
+      // Nothing written at the kept count may come back: the JavaScript client would never finish a sync.
+      const after = next.records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? Infinity) > kept);
+      t.expectExactly(
+        "LR-SYNC-AFTER",
+        after,
+        expectedWhere(ds.records, (n) => n > kept),
+        next.exchange,
+      );
+      const atKept = next.records.filter((r) => ds.records.get(r.Key)?.syncCount === kept).length;
+      t.check("LR-SYNC-BOUNDARY", atKept === 0, `no record written at the kept count ${kept}`, () => `${atKept}`, next.exchange);
+      t.check("LR-CLIENT-PAGING", next.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount}`, () => `DatasetSyncCount ${next.syncCount}`, next.exchange);
+    },
+  );
 
   conformance(AREA, "the iOS client's single call without maxResults returns all changes of a full dataset (1,024 records)", ["LR-CLIENT-ONE-CALL"], async (t) => {
     const ds = await t.seed("ios", [numbered("r", 0, 512), numbered("r", 512, 1024)]);

@@ -38,12 +38,18 @@ describe("errors", () => {
     const valid = { IdentityPoolId: plan.identityPoolId, IdentityId: plan.identityId, DatasetName: "conformance-valid-name" };
     for (const [n, c] of invalidInputs(valid, plan.seed).entries()) {
       const statusRequirement = c.strength === "model" ? "LR-ERR-400-STATUS" : "LR-ERR-400-ANCHORED";
-      conformance(AREA, `${c.param} ${shown(c.wire)} is refused with 400: ${c.why}`, [statusRequirement, "LR-ERR-400-TYPE"], async (t) => {
-        // The generator already filtered on this; checked again here, where the verdict is made.
-        if (!schemaRefuses(c.param, c.wire, valid)) throw new Error(`harness bug: the schema accepts ${c.param}=${shown(c.wire)}`);
-        const result = await listWith(t, c.param, c.location, c.wire);
-        t.expectError(result, { requirement: statusRequirement, equals: 400 }, typeCheck(t));
-      }, { id: `400-${c.param}-${n}` });
+      conformance(
+        AREA,
+        `${c.param} ${shown(c.wire)} is refused with 400: ${c.why}`,
+        [statusRequirement, "LR-ERR-400-TYPE"],
+        async (t) => {
+          // The generator already filtered on this; checked again here, where the verdict is made.
+          if (!schemaRefuses(c.param, c.wire, valid)) throw new Error(`harness bug: the schema accepts ${c.param}=${shown(c.wire)}`);
+          const result = await listWith(t, c.param, c.location, c.wire);
+          t.expectError(result, { requirement: statusRequirement, equals: 400 }, typeCheck(t));
+        },
+        { id: `400-${c.param}-${n}` },
+      );
     }
   });
 
@@ -55,32 +61,50 @@ describe("errors", () => {
       { param: "lastSyncCount", wire: `-${1 + (plan.seed % 1000)}`, id: "lastsynccount-negative" },
     ];
     for (const c of cases) {
-      conformance(AREA, `${c.param}=${c.wire} is refused with 400`, ["LR-ERR-400-RANGE", "LR-ERR-400-TYPE"], async (t) => {
-        const result = await listWith(t, c.param, "query", c.wire);
-        t.expectError(result, { requirement: "LR-ERR-400-RANGE", equals: 400 }, typeCheck(t));
-      }, { needs, id: `400-range-${c.id}` });
+      conformance(
+        AREA,
+        `${c.param}=${c.wire} is refused with 400`,
+        ["LR-ERR-400-RANGE", "LR-ERR-400-TYPE"],
+        async (t) => {
+          const result = await listWith(t, c.param, "query", c.wire);
+          t.expectError(result, { requirement: "LR-ERR-400-RANGE", equals: 400 }, typeCheck(t));
+        },
+        { needs, id: `400-range-${c.id}` },
+      );
     }
   });
 
-  conformance(AREA, "credentials bound to one identity are refused another identity's records with 403 NotAuthorizedException", ["LR-ERR-403-STATUS", "LR-ERR-403-TYPE"], async (t) => {
-    const as = await t.boundCaller();
-    const own = await t.list(t.dataset("own"), {}, "LR-ERR-403-STATUS", { as, expectOk: false });
-    t.check("LR-ERR-403-STATUS", own.status === 200, "the bound credentials can read their own identity (the control)", () => `HTTP ${own.status}`, own.exchange);
-    const foreign = { ...t.dataset("foreign"), identityId: plan.otherIdentityId };
-    const result = await t.list(foreign, {}, "LR-ERR-403-STATUS", { as, expectOk: false });
-    t.expectError(result, { requirement: "LR-ERR-403-STATUS", equals: 403 }, { requirement: "LR-ERR-403-TYPE", equals: "NotAuthorizedException" });
-  }, { needs: ["bound-credentials"] });
+  conformance(
+    AREA,
+    "credentials bound to one identity are refused another identity's records with 403 NotAuthorizedException",
+    ["LR-ERR-403-STATUS", "LR-ERR-403-TYPE"],
+    async (t) => {
+      const as = await t.boundCaller();
+      const own = await t.list(t.dataset("own"), {}, "LR-ERR-403-STATUS", { as, expectOk: false });
+      t.check("LR-ERR-403-STATUS", own.status === 200, "the bound credentials can read their own identity (the control)", () => `HTTP ${own.status}`, own.exchange);
+      const foreign = { ...t.dataset("foreign"), identityId: plan.otherIdentityId };
+      const result = await t.list(foreign, {}, "LR-ERR-403-STATUS", { as, expectOk: false });
+      t.expectError(result, { requirement: "LR-ERR-403-STATUS", equals: 403 }, { requirement: "LR-ERR-403-TYPE", equals: "NotAuthorizedException" });
+    },
+    { needs: ["bound-credentials"] },
+  );
 
   const injected = [
     { status: 429, type: "TooManyRequestsException", state: "the service throttles the next calls", requirement: "LR-ERR-429" },
     { status: 500, type: "InternalErrorException", state: "the service fails the next calls", requirement: "LR-ERR-500" },
   ];
   for (const e of injected) {
-    conformance(AREA, `${e.status} ${e.type} when the provider state '${e.state}' is set for ListRecords`, [e.requirement, "LR-SHAPE-ERROR"], async (t) => {
-      await t.state(e.state, { operation: "ListRecords", times: 1 });
-      const result = await t.list(t.dataset(String(e.status)), {}, e.requirement, { expectOk: false });
-      t.expectError(result, { requirement: e.requirement, equals: e.status }, { requirement: e.requirement, equals: e.type });
-    }, { needs: ["provider-states"], exclusive: true });
+    conformance(
+      AREA,
+      `${e.status} ${e.type} when the provider state '${e.state}' is set for ListRecords`,
+      [e.requirement, "LR-SHAPE-ERROR"],
+      async (t) => {
+        await t.state(e.state, { operation: "ListRecords", times: 1 });
+        const result = await t.list(t.dataset(String(e.status)), {}, e.requirement, { expectOk: false });
+        t.expectError(result, { requirement: e.requirement, equals: e.status }, { requirement: e.requirement, equals: e.type });
+      },
+      { needs: ["provider-states"], exclusive: true },
+    );
   }
 
   conformance(AREA, "an unsigned request is refused and gets no records", ["LR-AUTH-UNSIGNED"], async (t) => {
@@ -90,4 +114,3 @@ describe("errors", () => {
     t.check("LR-AUTH-UNSIGNED", result.status >= 400 && result.status < 500, "HTTP 4xx", () => `HTTP ${result.status}`, result.exchange);
   });
 });
-

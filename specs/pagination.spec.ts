@@ -33,36 +33,85 @@ describe("pagination", () => {
   conformance(AREA, "when the pages come out even (maxResults 5), the fifth page ends the listing without a NextToken", ["LR-PAGE-WALK", "LR-PAGE-LAST"], async (t) => {
     const walk = await walkAll(t, await seed25(t), 5);
     const last = walk.pages.at(-1)!;
-    t.check("LR-PAGE-LAST", walk.pages.length === 5, "5 pages, the last without a NextToken", () => `${walk.pages.length} pages, the last holding ${last.records.length} records`, last.exchange);
+    t.check(
+      "LR-PAGE-LAST",
+      walk.pages.length === 5,
+      "5 pages, the last without a NextToken",
+      () => `${walk.pages.length} pages, the last holding ${last.records.length} records`,
+      last.exchange,
+    );
   });
 
   conformance(AREA, "maxResults larger than the dataset returns all 25 records in one page with no NextToken", ["LR-PAGE-WALK", "LR-PAGE-LARGE"], async (t) => {
     const walk = await walkAll(t, await seed25(t), 100);
-    t.check("LR-PAGE-LARGE", walk.pages.length === 1, "one page", () => `${walk.pages.length} pages of ${walk.pages.map((p) => p.records.length).join(", ")} records`, walk.pages[0]!.exchange);
+    t.check(
+      "LR-PAGE-LARGE",
+      walk.pages.length === 1,
+      "one page",
+      () => `${walk.pages.length} pages of ${walk.pages.map((p) => p.records.length).join(", ")} records`,
+      walk.pages[0]!.exchange,
+    );
   });
 
-  conformance(AREA, "Count agrees with the chosen reading on every page", ["LR-PAGE-COUNT", "LR-PAGE-WALK"], async (t) => {
-    const ds = await seed25(t);
-    const reading = t.choice("count");
-    const walk = await t.walk(ds, { maxResults: 10, lastSyncCount: 1 }, "LR-PAGE-WALK", ds.records.size);
-    const filtered = walk.records.length;
-    for (const [i, page] of walk.pages.entries()) {
-      const want = reading === "page" ? page.records.length : reading === "filtered" ? filtered : ds.records.size;
-      const count = page.body.Count ?? 0;
-      t.check("LR-PAGE-COUNT", count === want, `Count ${want} (count=${reading})`, () => `Count ${count} on page ${i + 1} of ${walk.pages.length}, which holds ${page.records.length} records`, page.exchange);
-    }
-  }, { needs: ["interpretation:count"] });
+  conformance(
+    AREA,
+    "Count agrees with the chosen reading on every page",
+    ["LR-PAGE-COUNT", "LR-PAGE-WALK"],
+    async (t) => {
+      const ds = await seed25(t);
+      const reading = t.choice("count");
+      const walk = await t.walk(ds, { maxResults: 10, lastSyncCount: 1 }, "LR-PAGE-WALK", ds.records.size);
+      const filtered = walk.records.length;
+      for (const [i, page] of walk.pages.entries()) {
+        const want = reading === "page" ? page.records.length : reading === "filtered" ? filtered : ds.records.size;
+        const count = page.body.Count ?? 0;
+        t.check(
+          "LR-PAGE-COUNT",
+          count === want,
+          `Count ${want} (count=${reading})`,
+          () => `Count ${count} on page ${i + 1} of ${walk.pages.length}, which holds ${page.records.length} records`,
+          page.exchange,
+        );
+      }
+    },
+    { needs: ["interpretation:count"] },
+  );
 
-  conformance(AREA, "walking with lastSyncCount 2 and maxResults 4 returns the later records exactly once and none of the earlier", ["LR-PAGE-WALK", "LR-SYNC-NOT-BEFORE", "LR-SYNC-BOUNDARY"], async (t) => {
-    const ds = await seed25(t);
-    const walk = await t.walk(ds, { maxResults: 4, lastSyncCount: 2 }, "LR-PAGE-WALK", ds.records.size);
-    const last = walk.pages.at(-1)!.exchange;
-    const got = (keep: (n: number) => boolean) => walk.records.filter((r) => keep(ds.records.get(r.Key)?.syncCount ?? -1));
-    t.expectExactly("LR-PAGE-WALK", got((n) => n > 2), expectedWhere(ds.records, (n) => n > 2), last);
-    t.check("LR-SYNC-NOT-BEFORE", got((n) => n < 2).length === 0, "no record written at sync count 1", () => `${got((n) => n < 2).map((r) => r.Key).join(", ")}`, last);
-    const boundary = got((n) => n === 2);
-    t.check("LR-SYNC-BOUNDARY", boundary.length === 0, "no record written at sync count 2, the lastSyncCount itself", () => `${boundary.length}: ${boundary.map((r) => r.Key).join(", ")}`, last);
-  });
+  conformance(
+    AREA,
+    "walking with lastSyncCount 2 and maxResults 4 returns the later records exactly once and none of the earlier",
+    ["LR-PAGE-WALK", "LR-SYNC-NOT-BEFORE", "LR-SYNC-BOUNDARY"],
+    async (t) => {
+      const ds = await seed25(t);
+      const walk = await t.walk(ds, { maxResults: 4, lastSyncCount: 2 }, "LR-PAGE-WALK", ds.records.size);
+      const last = walk.pages.at(-1)!.exchange;
+      const got = (keep: (n: number) => boolean) => walk.records.filter((r) => keep(ds.records.get(r.Key)?.syncCount ?? -1));
+      t.expectExactly(
+        "LR-PAGE-WALK",
+        got((n) => n > 2),
+        expectedWhere(ds.records, (n) => n > 2),
+        last,
+      );
+      t.check(
+        "LR-SYNC-NOT-BEFORE",
+        got((n) => n < 2).length === 0,
+        "no record written at sync count 1",
+        () =>
+          `${got((n) => n < 2)
+            .map((r) => r.Key)
+            .join(", ")}`,
+        last,
+      );
+      const boundary = got((n) => n === 2);
+      t.check(
+        "LR-SYNC-BOUNDARY",
+        boundary.length === 0,
+        "no record written at sync count 2, the lastSyncCount itself",
+        () => `${boundary.length}: ${boundary.map((r) => r.Key).join(", ")}`,
+        last,
+      );
+    },
+  );
 
   describe("NextTokens that are not the walk's own", () => {
     const bad = [
@@ -75,7 +124,13 @@ describe("pagination", () => {
         const ds = await t.seed("target", [numbered("k", 0, 6)]);
         const result = await t.list(ds, { maxResults: 2, nextToken: await b.token(t, ds) }, "LR-TOKEN-NO-LEAK", { expectOk: false });
         const foreign = result.records.filter((r) => !ds.records.has(r.Key));
-        t.check("LR-TOKEN-NO-LEAK", foreign.length === 0, "no record that was not written to the requested dataset", () => `${foreign.length} such records: ${foreign.map((r) => r.Key).join(", ")}`, result.exchange);
+        t.check(
+          "LR-TOKEN-NO-LEAK",
+          foreign.length === 0,
+          "no record that was not written to the requested dataset",
+          () => `${foreign.length} such records: ${foreign.map((r) => r.Key).join(", ")}`,
+          result.exchange,
+        );
         if (t.choice("bad-next-token") !== "any") t.expectError(result, { requirement: "LR-TOKEN-INVALID", equals: 400 });
       });
     }

@@ -25,7 +25,8 @@ const plan = currentPlan();
 /** One ListRecords call through the SDK; an error raised for the answer is a failure of LR-SDK-READS, with what the SDK said. */
 async function read(t: TestContext, input: ConstructorParameters<typeof ListRecordsCommand>[0]): Promise<ListRecordsCommandOutput> {
   const { output, error } = await t.sdkOutcome(t.sdk().send(new ListRecordsCommand(input)));
-  if (error) throw new ConformanceFailure("LR-SDK-READS", "an answer the SDK can read", `${error.name}: ${error.message} (HTTP ${error.$metadata?.httpStatusCode ?? "?"})`, t.sdkExchange());
+  if (error)
+    throw new ConformanceFailure("LR-SDK-READS", "an answer the SDK can read", `${error.name}: ${error.message} (HTTP ${error.$metadata?.httpStatusCode ?? "?"})`, t.sdkExchange());
   return output;
 }
 
@@ -40,30 +41,67 @@ describe("AWS SDK compatibility", () => {
     for (let page = 0; page < 5; page++) {
       const out = await read(t, { ...input(ds), MaxResults: 10, ...(NextToken ? { NextToken } : {}) });
       for (const r of out.Records ?? []) {
-        t.check("LR-SDK-READS", typeof r.SyncCount === "number" && r.LastModifiedDate instanceof Date && !Number.isNaN(r.LastModifiedDate.getTime()), "SyncCount a number and LastModifiedDate a valid Date", () => `${r.Key}: SyncCount ${typeof r.SyncCount}, LastModifiedDate ${String(r.LastModifiedDate)}`, t.sdkExchange());
+        t.check(
+          "LR-SDK-READS",
+          typeof r.SyncCount === "number" && r.LastModifiedDate instanceof Date && !Number.isNaN(r.LastModifiedDate.getTime()),
+          "SyncCount a number and LastModifiedDate a valid Date",
+          () => `${r.Key}: SyncCount ${typeof r.SyncCount}, LastModifiedDate ${String(r.LastModifiedDate)}`,
+          t.sdkExchange(),
+        );
         keys.push(r.Key!);
       }
       NextToken = out.NextToken;
       if (!NextToken) break;
     }
-    t.check("LR-SDK-READS", keys.length === 25 && new Set(keys).size === 25, "25 distinct records read through the SDK", () => `${keys.length} records, ${new Set(keys).size} distinct`, t.sdkExchange());
+    t.check(
+      "LR-SDK-READS",
+      keys.length === 25 && new Set(keys).size === 25,
+      "25 distinct records read through the SDK",
+      () => `${keys.length} records, ${new Set(keys).size} distinct`,
+      t.sdkExchange(),
+    );
   });
 
   conformance(AREA, "the SDK reads the answer for a missing dataset", ["LR-SDK-READS"], async (t) => {
     const out = await read(t, input(t.dataset("sdk-missing")));
-    t.check("LR-SDK-READS", (out.DatasetExists ?? false) === false && (out.Records ?? []).length === 0, "DatasetExists false (or absent) and no records, as the SDK sees them", () => `DatasetExists ${String(out.DatasetExists)}, ${(out.Records ?? []).length} records`, t.sdkExchange());
+    t.check(
+      "LR-SDK-READS",
+      (out.DatasetExists ?? false) === false && (out.Records ?? []).length === 0,
+      "DatasetExists false (or absent) and no records, as the SDK sees them",
+      () => `DatasetExists ${String(out.DatasetExists)}, ${(out.Records ?? []).length} records`,
+      t.sdkExchange(),
+    );
   });
 
   conformance(AREA, "the SDK reads a tombstone as a record without a value", ["LR-SDK-READS"], async (t) => {
     const ds = await t.seed("sdk-tombstone", [{ kept: "1", removed: "2" }, { removed: null }]);
     const out = await read(t, { ...input(ds), LastSyncCount: 1 });
     const tombstone = out.Records?.find((r) => r.Key === "removed");
-    t.check("LR-SDK-READS", tombstone !== undefined && tombstone.Value === undefined && tombstone.SyncCount === 2, "record 'removed' at SyncCount 2 without a Value", () => JSON.stringify(tombstone), t.sdkExchange());
+    t.check(
+      "LR-SDK-READS",
+      tombstone !== undefined && tombstone.Value === undefined && tombstone.SyncCount === 2,
+      "record 'removed' at SyncCount 2 without a Value",
+      () => JSON.stringify(tombstone),
+      t.sdkExchange(),
+    );
   });
 
   type ExceptionClass = (abstract new (...args: never[]) => Error) & { name: string };
-  const errors: Array<{ status: number; exception: ExceptionClass; classRequirement: string; needs: Need[]; exclusive?: boolean; provoke: (t: TestContext) => Promise<{ input: ConstructorParameters<typeof ListRecordsCommand>[0]; as: Caller }> }> = [
-    { status: 400, exception: InvalidParameterException, classRequirement: "LR-SDK-ERROR-CLASS-CLIENT", needs: [], provoke: async (t) => ({ input: { ...input(t.dataset("sdk-400")), DatasetName: "not a valid name!" }, as: "developer" }) },
+  const errors: Array<{
+    status: number;
+    exception: ExceptionClass;
+    classRequirement: string;
+    needs: Need[];
+    exclusive?: boolean;
+    provoke: (t: TestContext) => Promise<{ input: ConstructorParameters<typeof ListRecordsCommand>[0]; as: Caller }>;
+  }> = [
+    {
+      status: 400,
+      exception: InvalidParameterException,
+      classRequirement: "LR-SDK-ERROR-CLASS-CLIENT",
+      needs: [],
+      provoke: async (t) => ({ input: { ...input(t.dataset("sdk-400")), DatasetName: "not a valid name!" }, as: "developer" }),
+    },
     {
       status: 403,
       exception: NotAuthorizedException,
@@ -77,7 +115,10 @@ describe("AWS SDK compatibility", () => {
       classRequirement: "LR-SDK-ERROR-CLASS",
       needs: ["provider-states"],
       exclusive: true,
-      provoke: async (t) => (await t.state("the service throttles the next calls", { operation: "ListRecords", times: 1 }), { input: input(t.dataset("sdk-429")), as: "developer" }),
+      provoke: async (t) => (
+        await t.state("the service throttles the next calls", { operation: "ListRecords", times: 1 }),
+        { input: input(t.dataset("sdk-429")), as: "developer" }
+      ),
     },
     {
       status: 500,
@@ -89,15 +130,28 @@ describe("AWS SDK compatibility", () => {
     },
   ];
   for (const e of errors) {
-    conformance(AREA, `a ${e.status} surfaces in the SDK as ${e.exception.name} with status ${e.status}`, ["LR-SDK-ERROR-STATUS", e.classRequirement], async (t) => {
-      const { input, as } = await e.provoke(t);
-      const { error: thrown } = await t.sdkOutcome(t.sdk(as).send(new ListRecordsCommand(input)));
-      const seen = () => (thrown ? `${thrown.constructor.name} '${thrown.name}' (HTTP ${thrown.$metadata?.httpStatusCode ?? "?"}): ${thrown.message}` : "no error");
-      t.check("LR-SDK-ERROR-STATUS", thrown instanceof CognitoSyncServiceException && thrown.name !== "Unknown" && thrown.$metadata?.httpStatusCode === e.status, `a named service exception with HTTP ${e.status}`, seen, t.sdkExchange());
-      // A 400 is expected as the type the validation-error reading names (the SDK has no class for ValidationException).
-      const reading = e.status === 400 ? t.choice("validation-error") : e.exception.name;
-      if (reading === e.exception.name) t.check(e.classRequirement, thrown instanceof e.exception, `an instance of ${e.exception.name}`, seen, t.sdkExchange());
-      else if (reading !== "any") t.check(e.classRequirement, thrown?.name === reading, `a service exception named ${reading} (validation-error=${reading})`, seen, t.sdkExchange());
-    }, { needs: e.needs, exclusive: e.exclusive ?? false });
+    conformance(
+      AREA,
+      `a ${e.status} surfaces in the SDK as ${e.exception.name} with status ${e.status}`,
+      ["LR-SDK-ERROR-STATUS", e.classRequirement],
+      async (t) => {
+        const { input, as } = await e.provoke(t);
+        const { error: thrown } = await t.sdkOutcome(t.sdk(as).send(new ListRecordsCommand(input)));
+        const seen = () => (thrown ? `${thrown.constructor.name} '${thrown.name}' (HTTP ${thrown.$metadata?.httpStatusCode ?? "?"}): ${thrown.message}` : "no error");
+        t.check(
+          "LR-SDK-ERROR-STATUS",
+          thrown instanceof CognitoSyncServiceException && thrown.name !== "Unknown" && thrown.$metadata?.httpStatusCode === e.status,
+          `a named service exception with HTTP ${e.status}`,
+          seen,
+          t.sdkExchange(),
+        );
+        // A 400 is expected as the type the validation-error reading names (the SDK has no class for ValidationException).
+        const reading = e.status === 400 ? t.choice("validation-error") : e.exception.name;
+        if (reading === e.exception.name) t.check(e.classRequirement, thrown instanceof e.exception, `an instance of ${e.exception.name}`, seen, t.sdkExchange());
+        else if (reading !== "any")
+          t.check(e.classRequirement, thrown?.name === reading, `a service exception named ${reading} (validation-error=${reading})`, seen, t.sdkExchange());
+      },
+      { needs: e.needs, exclusive: e.exclusive ?? false },
+    );
   }
 });

@@ -34,10 +34,19 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
     /** One sync of `d`, which must succeed; `beforePush` runs between its first pull and its first push (a race). */
     async sync(d: Device, beforePush?: () => Promise<unknown>): Promise<SyncReport> {
       let raced = false;
-      const racing = { ...endpoint, updateRecords: async (...args: Parameters<typeof endpoint.updateRecords>) => (raced || ((raced = true), await beforePush?.()), endpoint.updateRecords(...args)) };
+      const racing = {
+        ...endpoint,
+        updateRecords: async (...args: Parameters<typeof endpoint.updateRecords>) => (raced || ((raced = true), await beforePush?.()), endpoint.updateRecords(...args)),
+      };
       const report = await synchronize(c, d, beforePush ? racing : endpoint);
       if (report.exchange) lastExchange.set(d, report.exchange);
-      t.check(requirement, report.outcome === "synced", `${c.name} client: ${d.name}'s sync succeeds`, () => `${c.name} client, ${d.name}: the sync ${report.outcome === "gave-up" ? "gave up" : "failed"}: ${report.why}`, report.exchange);
+      t.check(
+        requirement,
+        report.outcome === "synced",
+        `${c.name} client: ${d.name}'s sync succeeds`,
+        () => `${c.name} client, ${d.name}: the sync ${report.outcome === "gave-up" ? "gave up" : "failed"}: ${report.why}`,
+        report.exchange,
+      );
       return report;
     },
     /** Device A writes `values` and syncs, then device B syncs: both start from them. */
@@ -48,17 +57,32 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
     },
     /** Every device in `ds` shows the app exactly `want`. */
     holds(want: Record<string, string>, ...ds: Device[]): void {
-      for (const d of ds) t.check(requirement, JSON.stringify(held(d)) === JSON.stringify(want), `${c.name} client, ${d.name} holds ${JSON.stringify(want)}`, () => `${c.name} client, ${d.name} holds ${JSON.stringify(held(d))}`, lastExchange.get(d));
+      for (const d of ds)
+        t.check(
+          requirement,
+          JSON.stringify(held(d)) === JSON.stringify(want),
+          `${c.name} client, ${d.name} holds ${JSON.stringify(want)}`,
+          () => `${c.name} client, ${d.name} holds ${JSON.stringify(held(d))}`,
+          lastExchange.get(d),
+        );
     },
     told(what: string, ok: boolean, report: SyncReport): void {
-      t.check(requirement, ok, `${c.name} client tells the app: ${what}`, () => `${c.name} client told the app nothing of it (${JSON.stringify({ deleted: report.deletedRemotely ?? false, merged: report.merged ?? [], conflicts: report.conflicts })})`, report.exchange);
+      t.check(
+        requirement,
+        ok,
+        `${c.name} client tells the app: ${what}`,
+        () =>
+          `${c.name} client told the app nothing of it (${JSON.stringify({ deleted: report.deletedRemotely ?? false, merged: report.merged ?? [], conflicts: report.conflicts })})`,
+        report.exchange,
+      );
     },
   };
 }
 
 for (const c of clients) {
   const req = `LR-CLIENT-SYNC-${c.name === "JavaScript" ? "JS" : c.name.toUpperCase()}`;
-  const scenario = (title: string, body: (t: TestContext) => Promise<void>, needs: { needs?: ["provider-states"] } = {}) => conformance(AREA, `${c.name}: ${title}`, [req], body, needs);
+  const scenario = (title: string, body: (t: TestContext) => Promise<void>, needs: { needs?: ["provider-states"] } = {}) =>
+    conformance(AREA, `${c.name}: ${title}`, [req], body, needs);
 
   describe(`${c.name} client: two devices of one identity`, () => {
     scenario("a first sync of an empty dataset pushes one device's data, and the other device gets it", async (t) => {
@@ -87,7 +111,9 @@ for (const c of clients) {
 
     // Both devices change one key, then B syncs after A's sync, or during it (between B's pull and push: a stale push, refused 409 and retried).
     for (const race of [false, true]) {
-      const title = race ? "two devices change one key and sync at once: the second push is refused as a conflict, retried, and both converge" : "both devices change one key: the second to sync is told of the conflict, and both converge";
+      const title = race
+        ? "two devices change one key and sync at once: the second push is refused as a conflict, retried, and both converge"
+        : "both devices change one key: the second to sync is told of the conflict, and both converge";
       scenario(title, async (t) => {
         const s = twoDevices(t, c, req);
         await s.start({ score: "1" });
@@ -123,16 +149,20 @@ for (const c of clients) {
       s.holds({ new: "2" }, s.a, s.b);
     });
 
-    scenario("merged datasets are reported to the app on both devices", async (t) => {
-      const at = t.dataset("merged");
-      const names = [`${at.datasetName.slice(0, 80)}.${plan.otherIdentityId}`];
-      await t.state("a dataset has been merged", { ...at, mergedDatasetNames: names });
-      const s = twoDevices(t, c, req, at);
-      for (const d of [s.a, s.b]) {
-        const report = await s.sync(d);
-        s.told(`datasets merged: ${names.join(", ")}`, JSON.stringify(report.merged ?? []) === JSON.stringify(names), report);
-      }
-    }, { needs: ["provider-states"] });
+    scenario(
+      "merged datasets are reported to the app on both devices",
+      async (t) => {
+        const at = t.dataset("merged");
+        const names = [`${at.datasetName.slice(0, 80)}.${plan.otherIdentityId}`];
+        await t.state("a dataset has been merged", { ...at, mergedDatasetNames: names });
+        const s = twoDevices(t, c, req, at);
+        for (const d of [s.a, s.b]) {
+          const report = await s.sync(d);
+          s.told(`datasets merged: ${names.join(", ")}`, JSON.stringify(report.merged ?? []) === JSON.stringify(names), report);
+        }
+      },
+      { needs: ["provider-states"] },
+    );
 
     // The iOS client reads one answer; AWS allows 1024 records per dataset, which one answer holds.
     if (c.paging === "all-pages") {

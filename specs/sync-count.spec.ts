@@ -12,7 +12,11 @@ const AREA = "sync-count";
 
 /** Four UpdateRecords calls: b,c at 1; d,e at 2; a (rewritten) and f at 3; g at 4. */
 const seed4 = (t: TestContext) => t.seed("four-updates", [{ a: "a1", b: "b1", c: "c1" }, { d: "d2", e: "e2" }, { a: "a3", f: "f3" }, { g: "g4" }]);
-const keysOf = (records: readonly RecordOut[]) => records.map((r) => r.Key).sort().join(", ") || "none";
+const keysOf = (records: readonly RecordOut[]) =>
+  records
+    .map((r) => r.Key)
+    .sort()
+    .join(", ") || "none";
 
 describe("sync-count filtering", () => {
   for (const query of [{ lastSyncCount: 0 }, {}]) {
@@ -29,7 +33,12 @@ describe("sync-count filtering", () => {
     const walk = await t.walk(ds, { lastSyncCount: 2, maxResults: 100 }, "LR-SYNC-AFTER", ds.records.size);
     const ex = walk.pages.at(-1)!.exchange;
     const at = (n: number) => walk.records.filter((r) => ds.records.get(r.Key)?.syncCount === n);
-    t.expectExactly("LR-SYNC-AFTER", walk.records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? 0) > 2), expectedWhere(ds.records, (n) => n > 2), ex);
+    t.expectExactly(
+      "LR-SYNC-AFTER",
+      walk.records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? 0) > 2),
+      expectedWhere(ds.records, (n) => n > 2),
+      ex,
+    );
     t.check("LR-SYNC-NOT-BEFORE", at(1).length === 0, "no record written at sync count 1 (b, c)", () => keysOf(at(1)), ex);
     t.check("LR-SYNC-BOUNDARY", at(2).length === 0, "no record written at sync count 2 (d, e), the lastSyncCount itself", () => keysOf(at(2)), ex);
   });
@@ -58,35 +67,54 @@ describe("sync-count filtering", () => {
     t.check("LR-TOMBSTONE", tombstone!.Value === undefined || tombstone!.Value === null, "no Value (absent or null)", () => `Value ${JSON.stringify(tombstone!.Value)}`, exchange);
   });
 
-  conformance(AREA, "a full sync includes or leaves out tombstones as chosen", ["LR-TOMBSTONE-FULL-SYNC"], async (t) => {
-    const ds = await t.seed("tombstone-full", [{ keep: "1", drop: "2" }, { drop: null }]);
-    const { records, exchange } = await t.list(ds, { lastSyncCount: 0 }, "LR-TOMBSTONE-FULL-SYNC");
-    const want = t.choice("tombstones") === "include" ? "drop, keep" : "keep";
-    t.check("LR-TOMBSTONE-FULL-SYNC", keysOf(records) === want, `records: ${want} (tombstones=${t.choice("tombstones")})`, () => keysOf(records), exchange);
-  }, { needs: ["interpretation:tombstones"] });
+  conformance(
+    AREA,
+    "a full sync includes or leaves out tombstones as chosen",
+    ["LR-TOMBSTONE-FULL-SYNC"],
+    async (t) => {
+      const ds = await t.seed("tombstone-full", [{ keep: "1", drop: "2" }, { drop: null }]);
+      const { records, exchange } = await t.list(ds, { lastSyncCount: 0 }, "LR-TOMBSTONE-FULL-SYNC");
+      const want = t.choice("tombstones") === "include" ? "drop, keep" : "keep";
+      t.check("LR-TOMBSTONE-FULL-SYNC", keysOf(records) === want, `records: ${want} (tombstones=${t.choice("tombstones")})`, () => keysOf(records), exchange);
+    },
+    { needs: ["interpretation:tombstones"] },
+  );
 
   conformance(AREA, "after DeleteDataset, a client that synced before is told the dataset was deleted", ["LR-DELETED-VISIBLE", "LR-DELETED-FLAG"], async (t) => {
     const ds = await t.seed("deleted", [{ a: "1" }, { b: "2" }]);
     await t.deleteDataset(ds);
     const { body, records, exchange } = await t.list(ds, { lastSyncCount: 2 }, "LR-DELETED-VISIBLE");
-    const flags = () => `DatasetDeletedAfterRequestedSyncCount ${String(body.DatasetDeletedAfterRequestedSyncCount)}, DatasetExists ${String(body.DatasetExists)}, ${records.length} records`;
+    const flags = () =>
+      `DatasetDeletedAfterRequestedSyncCount ${String(body.DatasetDeletedAfterRequestedSyncCount)}, DatasetExists ${String(body.DatasetExists)}, ${records.length} records`;
     t.check("LR-DELETED-VISIBLE", !records.some((r) => r.Value !== undefined && r.Value !== null), "no deleted record back as live data", flags, exchange);
     t.check("LR-DELETED-FLAG", body.DatasetDeletedAfterRequestedSyncCount === true, "DatasetDeletedAfterRequestedSyncCount true", flags, exchange);
   });
 
-  conformance(AREA, "lastSyncCount above the dataset's count is refused with 400 InvalidParameterException", ["LR-SYNC-FUTURE"], async (t) => {
-    const ds = await t.seed("future", [{ a: "1" }]);
-    const result = await t.list(ds, { lastSyncCount: 6 }, "LR-SYNC-FUTURE", { expectOk: false });
-    t.expectError(result, { requirement: "LR-SYNC-FUTURE", equals: 400 }, { requirement: "LR-SYNC-FUTURE", equals: "InvalidParameterException" });
-  }, { needs: ["interpretation:future-sync-count"] });
+  conformance(
+    AREA,
+    "lastSyncCount above the dataset's count is refused with 400 InvalidParameterException",
+    ["LR-SYNC-FUTURE"],
+    async (t) => {
+      const ds = await t.seed("future", [{ a: "1" }]);
+      const result = await t.list(ds, { lastSyncCount: 6 }, "LR-SYNC-FUTURE", { expectOk: false });
+      t.expectError(result, { requirement: "LR-SYNC-FUTURE", equals: 400 }, { requirement: "LR-SYNC-FUTURE", equals: "InvalidParameterException" });
+    },
+    { needs: ["interpretation:future-sync-count"] },
+  );
 
-  conformance(AREA, "a SyncSessionToken already used by UpdateRecords is refused by ListRecords with 400", ["LR-SESSION-SPENT"], async (t) => {
-    const ds = await t.seed("spent", []);
-    const token = await t.sessionToken(ds);
-    await t.write(ds, { a: "1" }, { token });
-    const result = await t.list(ds, { syncSessionToken: token }, "LR-SESSION-SPENT", { expectOk: false });
-    t.expectError(result, { requirement: "LR-SESSION-SPENT", equals: 400 });
-  }, { needs: ["interpretation:spent-session"] });
+  conformance(
+    AREA,
+    "a SyncSessionToken already used by UpdateRecords is refused by ListRecords with 400",
+    ["LR-SESSION-SPENT"],
+    async (t) => {
+      const ds = await t.seed("spent", []);
+      const token = await t.sessionToken(ds);
+      await t.write(ds, { a: "1" }, { token });
+      const result = await t.list(ds, { syncSessionToken: token }, "LR-SESSION-SPENT", { expectOk: false });
+      t.expectError(result, { requirement: "LR-SESSION-SPENT", equals: 400 });
+    },
+    { needs: ["interpretation:spent-session"] },
+  );
 });
 
 describe("writes that race", () => {
@@ -98,35 +126,71 @@ describe("writes that race", () => {
     t.check("LR-WRITE-CONFLICT", status >= 400 && status < 500, "UpdateRecords refused with 4xx", () => `HTTP ${status}`, stale);
     const after = await t.listRequest(listRecordsRequest(ds, {}));
     const score = after.records.find((r) => r.Key === "score");
-    t.check("LR-WRITE-CONFLICT", score?.Value === "2" && after.body.DatasetSyncCount === 2, "score still '2' at dataset count 2", () => `score ${JSON.stringify(score?.Value)}, DatasetSyncCount ${after.body.DatasetSyncCount}`, after.exchange);
+    t.check(
+      "LR-WRITE-CONFLICT",
+      score?.Value === "2" && after.body.DatasetSyncCount === 2,
+      "score still '2' at dataset count 2",
+      () => `score ${JSON.stringify(score?.Value)}, DatasetSyncCount ${after.body.DatasetSyncCount}`,
+      after.exchange,
+    );
     // The iOS client reads the type from this header alone; anywhere else, the conflict goes unrecognised.
     const header = (stale.response.headers["x-amzn-errortype"] ?? "").split(":")[0];
-    t.check("LR-WRITE-CONFLICT-TYPE", status === 409 && header === "ResourceConflictException", "HTTP 409 with x-amzn-ErrorType: ResourceConflictException", () => `HTTP ${status}, x-amzn-ErrorType ${header || "absent"} (error type ${resolvedErrorType(stale) ?? "none"})`, stale);
+    t.check(
+      "LR-WRITE-CONFLICT-TYPE",
+      status === 409 && header === "ResourceConflictException",
+      "HTTP 409 with x-amzn-ErrorType: ResourceConflictException",
+      () => `HTTP ${status}, x-amzn-ErrorType ${header || "absent"} (error type ${resolvedErrorType(stale) ?? "none"})`,
+      stale,
+    );
   });
 });
 
 describe("layouts only a provider state can make", () => {
-  conformance(AREA, "with gaps in the sync counts, lastSyncCount 3 returns the record at 5 and the tombstone at 6, nothing older", ["LR-SYNC-AFTER", "LR-SYNC-NOT-BEFORE", "LR-TOMBSTONE", "LR-SYNC-DATASET-COUNT"], async (t) => {
-    const at = t.dataset("gaps");
-    const records = [
-      { Key: "early", Value: "1", SyncCount: 2 },
-      { Key: "late", Value: "2", SyncCount: 5 },
-      { Key: "gone", Value: null, SyncCount: 6 },
-    ];
-    await t.state("a dataset holds these records", { ...at, records, datasetSyncCount: 9 });
-    const { body, records: got, exchange } = await t.list(at, { lastSyncCount: 3 }, "LR-SYNC-AFTER");
-    t.check("LR-SYNC-AFTER", keysOf(got) === "gone, late", "records: gone, late", () => keysOf(got), exchange);
-    t.check("LR-SYNC-NOT-BEFORE", !got.some((r) => r.Key === "early"), "not the record written at 2", () => keysOf(got), exchange);
-    const gone = got.find((r) => r.Key === "gone");
-    t.check("LR-TOMBSTONE", gone !== undefined && (gone.Value === undefined || gone.Value === null) && gone.SyncCount === 6, "'gone' as a tombstone at 6", () => JSON.stringify(gone), exchange);
-    t.check("LR-SYNC-DATASET-COUNT", body.DatasetSyncCount === 9, "DatasetSyncCount 9, as the state set it", () => `DatasetSyncCount ${body.DatasetSyncCount}`, exchange);
-  }, { needs: ["provider-states"] });
+  conformance(
+    AREA,
+    "with gaps in the sync counts, lastSyncCount 3 returns the record at 5 and the tombstone at 6, nothing older",
+    ["LR-SYNC-AFTER", "LR-SYNC-NOT-BEFORE", "LR-TOMBSTONE", "LR-SYNC-DATASET-COUNT"],
+    async (t) => {
+      const at = t.dataset("gaps");
+      const records = [
+        { Key: "early", Value: "1", SyncCount: 2 },
+        { Key: "late", Value: "2", SyncCount: 5 },
+        { Key: "gone", Value: null, SyncCount: 6 },
+      ];
+      await t.state("a dataset holds these records", { ...at, records, datasetSyncCount: 9 });
+      const { body, records: got, exchange } = await t.list(at, { lastSyncCount: 3 }, "LR-SYNC-AFTER");
+      t.check("LR-SYNC-AFTER", keysOf(got) === "gone, late", "records: gone, late", () => keysOf(got), exchange);
+      t.check("LR-SYNC-NOT-BEFORE", !got.some((r) => r.Key === "early"), "not the record written at 2", () => keysOf(got), exchange);
+      const gone = got.find((r) => r.Key === "gone");
+      t.check(
+        "LR-TOMBSTONE",
+        gone !== undefined && (gone.Value === undefined || gone.Value === null) && gone.SyncCount === 6,
+        "'gone' as a tombstone at 6",
+        () => JSON.stringify(gone),
+        exchange,
+      );
+      t.check("LR-SYNC-DATASET-COUNT", body.DatasetSyncCount === 9, "DatasetSyncCount 9, as the state set it", () => `DatasetSyncCount ${body.DatasetSyncCount}`, exchange);
+    },
+    { needs: ["provider-states"] },
+  );
 
-  conformance(AREA, "merged datasets are named in MergedDatasetNames", ["LR-MERGED"], async (t) => {
-    const at = t.dataset("merged");
-    const merged = [`${at.datasetName}.${t.plan.otherIdentityId}`];
-    await t.state("a dataset has been merged", { ...at, mergedDatasetNames: merged });
-    const { body, exchange } = await t.list(at, {}, "LR-MERGED");
-    t.check("LR-MERGED", JSON.stringify(body.MergedDatasetNames) === JSON.stringify(merged), `MergedDatasetNames ${JSON.stringify(merged)}`, () => `MergedDatasetNames ${JSON.stringify(body.MergedDatasetNames)}`, exchange);
-  }, { needs: ["provider-states"] });
+  conformance(
+    AREA,
+    "merged datasets are named in MergedDatasetNames",
+    ["LR-MERGED"],
+    async (t) => {
+      const at = t.dataset("merged");
+      const merged = [`${at.datasetName}.${t.plan.otherIdentityId}`];
+      await t.state("a dataset has been merged", { ...at, mergedDatasetNames: merged });
+      const { body, exchange } = await t.list(at, {}, "LR-MERGED");
+      t.check(
+        "LR-MERGED",
+        JSON.stringify(body.MergedDatasetNames) === JSON.stringify(merged),
+        `MergedDatasetNames ${JSON.stringify(merged)}`,
+        () => `MergedDatasetNames ${JSON.stringify(body.MergedDatasetNames)}`,
+        exchange,
+      );
+    },
+    { needs: ["provider-states"] },
+  );
 });

@@ -2,15 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "chai";
-import {
-  compilationCount,
-  compiledValidatorFor,
-  schemaDocument,
-  schemaNames,
-  validateAgainst,
-  type SchemaIssue,
-  type SchemaName,
-} from "../src/schema/validators.js";
+import { compilationCount, compiledValidatorFor, schemaDocument, schemaNames, validateAgainst, type SchemaIssue, type SchemaName } from "../src/schema/validators.js";
 
 interface InvalidEntry {
   name: string;
@@ -38,7 +30,9 @@ describe("JSON Schemas", () => {
     });
 
     for (const name of schemaNames) {
-      for (const file of readdirSync(join(validDir, name)).filter((f) => f.endsWith(".json")).sort()) {
+      for (const file of readdirSync(join(validDir, name))
+        .filter((f) => f.endsWith(".json"))
+        .sort()) {
         it(`${name}/${file} is valid`, () => {
           const issues = validateAgainst(name, readJson(join(validDir, name, file)));
           expect(issues, `unexpected issues:\n${show(issues)}`).to.deep.equal([]);

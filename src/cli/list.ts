@@ -12,7 +12,10 @@ export function list(plan: RunPlan, s: RunSettings, grep: RegExp | undefined): n
       const reason = skipReason(m, plan);
       return { id: m.id, title: m.title, requirements: m.requirements, level: m.level, status: reason ? "would skip" : "would run", ...(reason ? { reason } : {}) };
     });
-  for (const t of tests) process.stdout.write(`${t.status === "would run" ? "run " : "skip"}  ${t.level.padEnd(6)} ${t.title}  [${t.requirements.join(" ")}]${t.reason ? `\n                 skipped: ${t.reason}` : ""}\n`);
+  for (const t of tests)
+    process.stdout.write(
+      `${t.status === "would run" ? "run " : "skip"}  ${t.level.padEnd(6)} ${t.title}  [${t.requirements.join(" ")}]${t.reason ? `\n                 skipped: ${t.reason}` : ""}\n`,
+    );
   const skipped = tests.filter((t) => t.status === "would skip").length;
   process.stdout.write(`${tests.length - skipped} would run, ${skipped} would be skipped\n`);
   if (s.reportJson) writeReport(s.reportJson, { summary: { planned: tests.length - skipped, skipped }, run: describePlan(plan), tests });

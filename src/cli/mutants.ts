@@ -44,7 +44,9 @@ export interface ConformingResult {
 export async function mutants(args: string[]): Promise<number> {
   const { values } = parse(args);
   const picked = values.variant;
-  for (const n of picked) if (!(n in variants) && !(n in conformingVariants)) throw new UsageError(`unknown --variant '${n}' (known: ${[...Object.keys(variants), ...Object.keys(conformingVariants)].join(", ")})`);
+  for (const n of picked)
+    if (!(n in variants) && !(n in conformingVariants))
+      throw new UsageError(`unknown --variant '${n}' (known: ${[...Object.keys(variants), ...Object.keys(conformingVariants)].join(", ")})`);
   const names = picked.length > 0 ? picked.filter((n) => n in variants) : Object.keys(variants);
   const conforming = picked.length > 0 ? picked.filter((n) => n in conformingVariants) : Object.keys(conformingVariants);
   const concurrency = Number(values.concurrency ?? availableParallelism());
@@ -60,7 +62,13 @@ export async function mutants(args: string[]): Promise<number> {
     printConforming(correct);
     const report = values["report-json"];
     mkdirSync(dirname(report), { recursive: true });
-    const summary = { variants: results.length, killed: results.filter((r) => r.killed).length, survived: results.filter((r) => !r.killed).length, conforming: correct.length, falselyFailed: correct.filter((r) => !r.passed).length };
+    const summary = {
+      variants: results.length,
+      killed: results.filter((r) => r.killed).length,
+      survived: results.filter((r) => !r.killed).length,
+      conforming: correct.length,
+      falselyFailed: correct.filter((r) => !r.passed).length,
+    };
     writeFileSync(report, `${JSON.stringify({ seed, summary, variants: results, conforming: correct }, null, 2)}\n`);
     // A variant caught only by some other requirement counts as a failure too: its intended check is too weak.
     const failed = results.filter((r) => !r.killed || !r.caughtAsIntended).length + summary.falselyFailed;
@@ -104,7 +112,15 @@ async function runConforming(name: string, seed: number, dir: string): Promise<C
   const suite = await runSuiteChild(["--reference-variant", name, "--seed", String(seed), ...readings], dir, `${name}-suite`);
   const pact = await runSuiteChild(["pact", "--reference-variant", name], dir, `${name}-pact`);
   const failedRequirements = [...new Set([...suite.tests, ...pact.tests].filter((t) => t.status === "failed").map((t) => t.failedRequirement ?? "setup"))].sort();
-  return { variant: name, description: v.description, interpretations: v.interpretations, suiteExit: suite.exitCode, pactExit: pact.exitCode, passed: suite.exitCode === 0 && pact.exitCode === 0, failedRequirements };
+  return {
+    variant: name,
+    description: v.description,
+    interpretations: v.interpretations,
+    suiteExit: suite.exitCode,
+    pactExit: pact.exitCode,
+    passed: suite.exitCode === 0 && pact.exitCode === 0,
+    failedRequirements,
+  };
 }
 
 function printConforming(results: ConformingResult[]): void {
@@ -113,7 +129,9 @@ function printConforming(results: ConformingResult[]): void {
   process.stdout.write("conforming variants (must pass):\n");
   for (const r of results) {
     const note = r.failedRequirements.length ? `  SHOULD failed: ${r.failedRequirements.join(" ")}` : "";
-    process.stdout.write(`${r.variant.padEnd(width)}  ${r.passed ? "passes       " : `FALSE FAILURE (suite exit ${r.suiteExit}, pact exit ${r.pactExit})`}${r.passed ? note : `  ${r.failedRequirements.join(" ")}`}\n`);
+    process.stdout.write(
+      `${r.variant.padEnd(width)}  ${r.passed ? "passes       " : `FALSE FAILURE (suite exit ${r.suiteExit}, pact exit ${r.pactExit})`}${r.passed ? note : `  ${r.failedRequirements.join(" ")}`}\n`,
+    );
   }
 }
 

@@ -32,12 +32,22 @@ export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLa
   const freshId = () => `${s.region}:${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(rnd() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
   const hasBound = s.boundAccessKeyId !== undefined || s.boundSecretAccessKey !== undefined;
   if (hasBound && (s.boundAccessKeyId === undefined || s.boundSecretAccessKey === undefined)) {
-    throw new UsageError("bound credentials need both COGNITO_SYNC_BOUND_ACCESS_KEY_ID and COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY (or boundCredentials.accessKeyId and .secretAccessKey)");
+    throw new UsageError(
+      "bound credentials need both COGNITO_SYNC_BOUND_ACCESS_KEY_ID and COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY (or boundCredentials.accessKeyId and .secretAccessKey)",
+    );
   }
   if (hasBound && s.identityId === undefined) throw new UsageError("bound credentials belong to one identity: give its id with --identity-id");
 
   const bound: RunPlan["bound"] = hasBound
-    ? { via: "config", credentials: { accessKeyId: s.boundAccessKeyId!, secretAccessKey: s.boundSecretAccessKey!, ...(s.boundSessionToken ? { sessionToken: s.boundSessionToken } : {}), envNames: BOUND_ENV } }
+    ? {
+        via: "config",
+        credentials: {
+          accessKeyId: s.boundAccessKeyId!,
+          secretAccessKey: s.boundSecretAccessKey!,
+          ...(s.boundSessionToken ? { sessionToken: s.boundSessionToken } : {}),
+          envNames: BOUND_ENV,
+        },
+      }
     : stateUrl !== undefined
       ? { via: "state" }
       : { via: "none", reason: "no bound credentials configured (COGNITO_SYNC_BOUND_ACCESS_KEY_ID ...) and no --state-url to bind generated ones" };

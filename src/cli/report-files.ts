@@ -5,9 +5,17 @@ import type { RunPlan } from "../harness/run.js";
 import { UsageError } from "../config/usage-error.js";
 
 /** Milliseconds to tenths, all the way down, for a report people read. */
-export const roundAll = (o: object): object => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 10) / 10 : typeof v === "object" && v !== null ? roundAll(v) : v]));
+export const roundAll = (o: object): object =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 10) / 10 : typeof v === "object" && v !== null ? roundAll(v) : v]));
 
-export const describePlan = (p: RunPlan) => ({ endpoint: p.endpointLabel, seed: p.seed, identityPoolId: p.identityPoolId, identityId: p.identityId, prefix: p.prefix, interpretations: p.interpretations });
+export const describePlan = (p: RunPlan) => ({
+  endpoint: p.endpointLabel,
+  seed: p.seed,
+  identityPoolId: p.identityPoolId,
+  identityId: p.identityId,
+  prefix: p.prefix,
+  interpretations: p.interpretations,
+});
 
 export function checkWritable(path: string): void {
   try {

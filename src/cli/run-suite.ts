@@ -34,7 +34,10 @@ export type SuiteKind = "scenarios" | "pact";
 const SPEC_FILES: Record<SuiteKind, () => URL[]> = {
   scenarios: () => {
     const dir = new URL("../../specs/", import.meta.url);
-    return readdirSync(fileURLToPath(dir)).filter((f) => f.endsWith(".spec.ts")).sort().map((f) => new URL(f, dir));
+    return readdirSync(fileURLToPath(dir))
+      .filter((f) => f.endsWith(".spec.ts"))
+      .sort()
+      .map((f) => new URL(f, dir));
   },
   pact: () => [new URL("../pact/verification.spec.ts", import.meta.url)],
 };
@@ -70,7 +73,9 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   onOutputGone((reason) => gate.close(reason));
   // The embedded reference knows the run's credentials, so it checks every signature the suite makes.
   const embedded =
-    s.endpoint === undefined ? await startReferenceEndpoint({ credentials: [credentials], ...(s.referenceVariant === undefined ? {} : { variant: s.referenceVariant }) }) : undefined;
+    s.endpoint === undefined
+      ? await startReferenceEndpoint({ credentials: [credentials], ...(s.referenceVariant === undefined ? {} : { variant: s.referenceVariant }) })
+      : undefined;
   const endpoint = embedded?.url ?? s.endpoint!;
   const stateUrl = embedded ? `${embedded.url}${STATE_PATH}` : s.stateUrl;
   const label = embedded ? `the embedded reference endpoint${s.referenceVariant ? `, broken variant '${s.referenceVariant}'` : ""} (${embedded.url})` : endpoint;
@@ -96,7 +101,13 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
     } catch (e) {
       // The reports still tell CI why there are no tests in them.
       if (e instanceof EarlyExit) {
-        if (s.reportJson) writeReport(s.reportJson, { summary: summarize([]), run: describePlan(plan), aborted: { exitCode: e.code, reason: e.message, ...(e.requirement ? { requirement: e.requirement } : {}) }, tests: [] });
+        if (s.reportJson)
+          writeReport(s.reportJson, {
+            summary: summarize([]),
+            run: describePlan(plan),
+            aborted: { exitCode: e.code, reason: e.message, ...(e.requirement ? { requirement: e.requirement } : {}) },
+            tests: [],
+          });
         if (s.reportJunit) writeFile(s.reportJunit, abortedJunit(e.message));
       }
       throw e;
@@ -149,7 +160,9 @@ async function probe(client: SignedClient, plan: RunPlan): Promise<void> {
     );
   }
   if (ex.response!.status !== 200) {
-    process.stdout.write(`  note: a first ListRecords (of a dataset that does not exist) answered HTTP ${ex.response!.status} ${resolvedErrorType(ex) ?? ""}; check the credentials and ids if every test fails\n`);
+    process.stdout.write(
+      `  note: a first ListRecords (of a dataset that does not exist) answered HTTP ${ex.response!.status} ${resolvedErrorType(ex) ?? ""}; check the credentials and ids if every test fails\n`,
+    );
   }
 }
 
@@ -187,4 +200,3 @@ async function runMocha(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined
   await new Promise<void>((resolve) => mocha.run(() => resolve()));
   return results;
 }
-

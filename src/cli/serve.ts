@@ -20,10 +20,23 @@ its provider-state hook (for --state-url). Runs until stopped (Ctrl-C or SIGTERM
                      credentials are verified; any other access key is accepted as a
                      developer's with access to every identity. Repeatable.
   --variant NAME     serve a variant instead. Deliberately broken ones, to see the suite fail:
-${Object.entries(variants).map(([name, v]) => `                       ${name}: ${v.description}`).join("\n")}
+${Object.entries(variants)
+  .map(([name, v]) => `                       ${name}: ${v.description}`)
+  .join("\n")}
                      Correct ones that read open points differently (run the suite with
                      the --interpretation choices shown):
-${Object.entries(conformingVariants).map(([name, v]) => `                       ${name}: ${v.description}${Object.keys(v.interpretations).length ? ` [${Object.entries(v.interpretations).map(([k, c]) => `${k}=${c}`).join(" ")}]` : ""}`).join("\n")}
+${Object.entries(conformingVariants)
+  .map(
+    ([name, v]) =>
+      `                       ${name}: ${v.description}${
+        Object.keys(v.interpretations).length
+          ? ` [${Object.entries(v.interpretations)
+              .map(([k, c]) => `${k}=${c}`)
+              .join(" ")}]`
+          : ""
+      }`,
+  )
+  .join("\n")}
 `;
 
 export async function serve(args: string[]): Promise<void> {

@@ -30,7 +30,9 @@ export async function stability(args: string[]): Promise<number> {
       const seed = Math.floor(Math.random() * 2 ** 31);
       const r = await runSuiteChild(["--seed", String(seed)], dir, `run-${i}`);
       const failed = r.tests.filter((t) => t.status === "failed");
-      process.stdout.write(`run ${String(i).padStart(2)}  seed ${String(seed).padEnd(10)}  exit ${r.exitCode}  ${r.tests.length} tests, ${failed.length} failed  ${r.durationMs} ms\n`);
+      process.stdout.write(
+        `run ${String(i).padStart(2)}  seed ${String(seed).padEnd(10)}  exit ${r.exitCode}  ${r.tests.length} tests, ${failed.length} failed  ${r.durationMs} ms\n`,
+      );
       if (r.tests.length === 0) runErrors.push(`run ${i} (seed ${seed}) ended with exit ${r.exitCode} before its tests`);
       for (const t of r.tests) outcomes.set(t.id, [...(outcomes.get(t.id) ?? []), t.status]);
       for (const t of failed) failures.push({ run: i, seed, id: t.id, ...(t.error ? { error: t.error.split("\n")[0] } : {}) });

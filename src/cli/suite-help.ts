@@ -4,7 +4,11 @@ import { interpretations } from "../harness/catalogue.js";
 
 export function suiteHelp(): string {
   const rows = settings.map((s) => {
-    const where = [s.flag ? `--${s.flag}${s.kind === "boolean" ? "" : s.kind === "pairs" ? " NAME=CHOICE" : " VALUE"}` : undefined, ...(s.env ?? []).map((e) => `$${e}`), s.file ? `config: ${s.file}` : undefined].filter(Boolean);
+    const where = [
+      s.flag ? `--${s.flag}${s.kind === "boolean" ? "" : s.kind === "pairs" ? " NAME=CHOICE" : " VALUE"}` : undefined,
+      ...(s.env ?? []).map((e) => `$${e}`),
+      s.file ? `config: ${s.file}` : undefined,
+    ].filter(Boolean);
     return `  ${where.join(" | ")}\n      ${s.help}${s.defaultText ? ` (default: ${s.defaultText})` : ""}`;
   });
   const open = interpretations.map((i) => `  ${i.name}: ${Object.keys(i.choices).join(" | ")} (default ${i.default}) - ${i.question}`);

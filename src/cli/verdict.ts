@@ -23,7 +23,10 @@ export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run
   for (const problem of run.cleanupProblems) process.stdout.write(`cleanup: ${problem}\n`);
   if (run.gate.closedBecause) process.stdout.write(`stopped early: ${run.gate.closedBecause}; nothing was sent after that\n`);
   // Every dataset of the run is named from its prefix, so the prefix says what to delete.
-  if (run.leftBehind.length > 0) process.stdout.write(`cleanup not run: ${run.leftBehind.length} datasets or provider states left behind (datasets named ${plan.prefix}-*; each is listed in the JSON report)\n`);
+  if (run.leftBehind.length > 0)
+    process.stdout.write(
+      `cleanup not run: ${run.leftBehind.length} datasets or provider states left behind (datasets named ${plan.prefix}-*; each is listed in the JSON report)\n`,
+    );
   const code = exitCodeFor(summary, s.strict);
   // One line on what broke: requirement ids, and for scenarios not judged, the first reason given.
   const broken = new Map<string, number>();
@@ -38,7 +41,12 @@ export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run
   }
   if (broken.size > 0) {
     const top = [...broken].sort((a, b) => b[1] - a[1]);
-    process.stdout.write(`failed: ${top.slice(0, 8).map(([id, n]) => `${id} x${n}`).join(", ")}${top.length > 8 ? `, and ${top.length - 8} more` : ""}\n`);
+    process.stdout.write(
+      `failed: ${top
+        .slice(0, 8)
+        .map(([id, n]) => `${id} x${n}`)
+        .join(", ")}${top.length > 8 ? `, and ${top.length - 8} more` : ""}\n`,
+    );
   }
   process.stdout.write(
     `verdict: ${code === 0 ? "conforms" : code === 3 ? "the suite failed" : "does not conform"} (${summary.mustFailed} MUST and ${summary.shouldFailed} SHOULD requirement checks failed` +

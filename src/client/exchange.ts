@@ -46,5 +46,9 @@ export function describeExchange(ex: Exchange, bodyLimit = 600): string {
   return lines.join("\n");
 }
 
-const redact = (v: string) => v.replace(/Credential=[^/]+/, "Credential=<access key>").replace(/Signature=[0-9a-f]+/, "Signature=<redacted>").replace(/^(?!AWS4)(.{4}).+$/, "$1<redacted>");
+const redact = (v: string) =>
+  v
+    .replace(/Credential=[^/]+/, "Credential=<access key>")
+    .replace(/Signature=[0-9a-f]+/, "Signature=<redacted>")
+    .replace(/^(?!AWS4)(.{4}).+$/, "$1<redacted>");
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}... (${s.length} characters in all)` : s);

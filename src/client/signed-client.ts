@@ -93,7 +93,11 @@ export class SignedClient {
     const headers: Record<string, string> = { host: this.base.host };
     if (req.body !== undefined) headers["content-type"] = "application/json";
     const signed = req.unsigned ? headers : await this.sign(req, path, headers);
-    const sent = { operation: req.operation, request: { method: req.method, url, headers: signed, ...(req.body === undefined ? {} : { body: req.body }) }, curl: this.curl(req, url, Boolean(req.unsigned)) };
+    const sent = {
+      operation: req.operation,
+      request: { method: req.method, url, headers: signed, ...(req.body === undefined ? {} : { body: req.body }) },
+      curl: this.curl(req, url, Boolean(req.unsigned)),
+    };
     const gate = this.settings.gate;
     const closed = gate?.closedBecause;
     if (closed !== undefined) return { ...sent, transportError: `not sent: ${closed}`, stopped: true, durationMs: 0 };
@@ -110,7 +114,14 @@ export class SignedClient {
   private sign(req: OutgoingRequest, path: string, headers: Record<string, string>): Promise<Record<string, string>> {
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) query[k] = v;
-    return signedHeaders(this.settings.credentials, this.settings.region, { method: req.method, url: this.base, path, query, headers, ...(req.body === undefined ? {} : { body: req.body }) });
+    return signedHeaders(this.settings.credentials, this.settings.region, {
+      method: req.method,
+      url: this.base,
+      path,
+      query,
+      headers,
+      ...(req.body === undefined ? {} : { body: req.body }),
+    });
   }
 
   /** What came back, and how the gate should count it (nothing, when the gate itself cut it off). */

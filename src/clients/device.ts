@@ -34,7 +34,12 @@ export function deleteLocally(device: Device): void {
 
 /** What the device shows the app: live keys and values. */
 export const visible = (device: Device): Record<string, string> =>
-  Object.fromEntries([...device.records].filter(([, r]) => r.value !== null).map(([k, r]) => [k, r.value!]).sort(([a], [b]) => a.localeCompare(b)));
+  Object.fromEntries(
+    [...device.records]
+      .filter(([, r]) => r.value !== null)
+      .map(([k, r]) => [k, r.value!])
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 
 /** A patch as the client sends it in UpdateRecords. */
 export interface Patch {

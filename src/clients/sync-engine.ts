@@ -38,7 +38,8 @@ async function pull(c: ClientTraits, lastSyncCount: number, endpoint: SyncTransp
 async function deleteRemote(c: ClientTraits, device: Device, endpoint: SyncTransport, conflicts: string[]): Promise<SyncReport> {
   const exchange = await endpoint.deleteDataset();
   const status = exchange.response.status;
-  if (status !== 200 && !(status === 404 && c.acceptsMissingOnDelete)) return { outcome: "failed", why: `DeleteDataset answered HTTP ${status}: the local delete stays pending`, conflicts, exchange };
+  if (status !== 200 && !(status === 404 && c.acceptsMissingOnDelete))
+    return { outcome: "failed", why: `DeleteDataset answered HTTP ${status}: the local delete stays pending`, conflicts, exchange };
   device.records.clear();
   device.lastSyncCount = 0;
   return { outcome: "synced", conflicts };
@@ -63,7 +64,8 @@ export async function synchronize(c: ClientTraits, device: Device, endpoint: Syn
         device.records.clear();
         device.lastSyncCount = 0;
         // A client that goes on does so with a dataset recreated since (its records above the count it asked from).
-        if (!c.restartsDeletedDataset || page.DatasetExists !== true) return { outcome: "synced", deletedRemotely: true, conflicts, exchange, ...(merged.length ? { merged } : {}) };
+        if (!c.restartsDeletedDataset || page.DatasetExists !== true)
+          return { outcome: "synced", deletedRemotely: true, conflicts, exchange, ...(merged.length ? { merged } : {}) };
         deletedSince = true;
       }
     }
@@ -79,7 +81,9 @@ export async function synchronize(c: ClientTraits, device: Device, endpoint: Syn
     if (c.restartsAfterPull && records.length > 0) continue;
     const dirty = [...device.records].filter(([, r]) => r.dirty);
     if (dirty.length === 0) return { outcome: "synced", conflicts, exchange, ...(merged.length ? { merged } : {}), ...(deletedSince ? { deletedRemotely: true } : {}) };
-    const patches: Patch[] = dirty.map(([Key, r]) => (r.value === null ? { Op: "remove", Key, SyncCount: r.syncCount } : { Op: "replace", Key, Value: r.value, SyncCount: r.syncCount }));
+    const patches: Patch[] = dirty.map(([Key, r]) =>
+      r.value === null ? { Op: "remove", Key, SyncCount: r.syncCount } : { Op: "replace", Key, Value: r.value, SyncCount: r.syncCount },
+    );
     const token = typeof page.SyncSessionToken === "string" ? page.SyncSessionToken : undefined;
     const pushed = await endpoint.updateRecords(token, patches);
     const { status, headers, json } = pushed.response;
@@ -93,11 +97,22 @@ export async function synchronize(c: ClientTraits, device: Device, endpoint: Syn
         if (local) Object.assign(local, { syncCount: count, dirty: false });
       }
       // Records not returned stay dirty; the count still moves as the client's rule says (iOS: to P + 1 even for none).
-      const kept = Array.isArray(answered) ? c.countAfterPush(pulledCount, returned.map((r) => r.count)) : undefined;
+      const kept = Array.isArray(answered)
+        ? c.countAfterPush(
+            pulledCount,
+            returned.map((r) => r.count),
+          )
+        : undefined;
       if (kept !== undefined) device.lastSyncCount = kept;
       return { outcome: "synced", conflicts, exchange: pushed, ...(merged.length ? { merged } : {}) };
     }
-    if (!c.recognisesConflict(status, headers, json)) return { outcome: "failed", why: `UpdateRecords answered HTTP ${status} (${typeOf(pushed)}), not a conflict it retries: the change stays on the device`, conflicts, exchange: pushed };
+    if (!c.recognisesConflict(status, headers, json))
+      return {
+        outcome: "failed",
+        why: `UpdateRecords answered HTTP ${status} (${typeOf(pushed)}), not a conflict it retries: the change stays on the device`,
+        conflicts,
+        exchange: pushed,
+      };
     // A recognised conflict: start over, from the newest count pushed from where the client rewinds.
     const newestPatch = Math.max(...patches.map((p) => p.SyncCount));
     if (c.rewindsOnConflict && pulledCount > newestPatch) device.lastSyncCount = newestPatch;

@@ -73,7 +73,8 @@ export const android: ClientTraits = {
   maxPasses: 4,
   // Matched on the error type, whatever the status.
   recognisesConflict: (_, headers, body) => (headerType(headers) || bodyType(body)) === "ResourceConflictException",
-  readsPushAnswer: (records) => (nullish(records) ? "NullPointerException iterating the Records of UpdateRecords' answer, which are absent: the sync fails after the write was applied" : undefined),
+  readsPushAnswer: (records) =>
+    nullish(records) ? "NullPointerException iterating the Records of UpdateRecords' answer, which are absent: the sync fails after the write was applied" : undefined,
   countAfterPush: (pulled, returned) => (Math.max(...returned) === pulled + 1 ? pulled + 1 : undefined),
   acceptsMissingOnDelete: true,
   sources: {
@@ -130,7 +131,11 @@ export const javascript: ClientTraits = {
   // Any refused push restarts the sync.
   recognisesConflict: (status) => status >= 400,
   readsPushAnswer: (records) =>
-    !Array.isArray(records) ? "TypeError reading the Records of UpdateRecords' answer, which are absent" : records.length === 0 ? "the sync never ends: an empty Records list from UpdateRecords leaves it waiting for a callback that never comes" : undefined,
+    !Array.isArray(records)
+      ? "TypeError reading the Records of UpdateRecords' answer, which are absent"
+      : records.length === 0
+        ? "the sync never ends: an empty Records list from UpdateRecords leaves it waiting for a callback that never comes"
+        : undefined,
   countAfterPush: (_, returned) => Math.max(...returned),
   acceptsMissingOnDelete: false,
   sources: {

@@ -32,9 +32,7 @@ export interface Interpretation {
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../../specs/${file}`, import.meta.url), "utf8")) as T;
 
-export const requirements: ReadonlyMap<string, Requirement> = new Map(
-  read<{ requirements: Requirement[] }>("requirements.json").requirements.map((r) => [r.id, r]),
-);
+export const requirements: ReadonlyMap<string, Requirement> = new Map(read<{ requirements: Requirement[] }>("requirements.json").requirements.map((r) => [r.id, r]));
 export const interpretations: readonly Interpretation[] = read<{ interpretations: Interpretation[] }>("interpretations.json").interpretations;
 
 export function requirement(id: string): Requirement {

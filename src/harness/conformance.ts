@@ -39,7 +39,11 @@ export function skipReason(meta: Pick<Scenario, "needs">, plan: RunPlan): string
   return undefined;
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /**
  * Declares one scenario as a mocha test titled with its requirement ids. The body gets a
@@ -103,7 +107,17 @@ export function startAhead(metas: readonly Scenario[], concurrency: number): voi
     started.set(m.id, outcome);
   }
   const run = (m: Scenario) => (turns.get(m.id)!(), started.get(m.id)!.catch(() => undefined));
-  void inPool(runnable.filter((m) => !m.exclusive), concurrency, run).then(() => inPool(runnable.filter((m) => m.exclusive), 1, run));
+  void inPool(
+    runnable.filter((m) => !m.exclusive),
+    concurrency,
+    run,
+  ).then(() =>
+    inPool(
+      runnable.filter((m) => m.exclusive),
+      1,
+      run,
+    ),
+  );
 }
 
 function fail(message: string): never {

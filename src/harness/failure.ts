@@ -17,7 +17,12 @@ export class ConformanceFailure extends ReportedFailure {
   readonly requirement: Requirement;
 
   // Not named expected/actual: mocha would print its own diff of them under the message.
-  constructor(requirementId: string, readonly wanted: string, readonly got: string, readonly exchange?: Exchange) {
+  constructor(
+    requirementId: string,
+    readonly wanted: string,
+    readonly got: string,
+    readonly exchange?: Exchange,
+  ) {
     const r = requirement(requirementId);
     super(
       [
@@ -43,7 +48,11 @@ export class ConformanceFailure extends ReportedFailure {
  * be judged, so it fails with what the endpoint or hook answered.
  */
 export class SetupFailure extends ReportedFailure {
-  constructor(what: string, detail: string, readonly exchange?: Exchange) {
+  constructor(
+    what: string,
+    detail: string,
+    readonly exchange?: Exchange,
+  ) {
     super([`setup failed: ${what}`, `  ${detail}`, ...(exchange ? ["  exchange:", indent(describeExchange(exchange), 4)] : [])].join("\n"));
   }
 }

@@ -28,7 +28,11 @@ class GatedRecordingHandler extends NodeHttpHandler {
   override async handle(request: HandlerRequest, options: HandlerOptions = {}): ReturnType<NodeHttpHandler["handle"]> {
     const query = new URLSearchParams(Object.entries(request.query ?? {}).flatMap(([k, v]) => (v === null ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])))).toString();
     const url = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path}${query ? `?${query}` : ""}`;
-    const base = { operation: "ListRecords (AWS SDK)", request: { method: request.method, url, headers: { ...request.headers } }, curl: curlLine(this.settings, request.method, url) };
+    const base = {
+      operation: "ListRecords (AWS SDK)",
+      request: { method: request.method, url, headers: { ...request.headers } },
+      curl: curlLine(this.settings, request.method, url),
+    };
     const gate = this.settings.gate;
     const closed = gate?.closedBecause;
     if (closed !== undefined) this.fail({ ...base, transportError: `not sent: ${closed}`, stopped: true, durationMs: 0 });

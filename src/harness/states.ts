@@ -12,7 +12,11 @@ export class StateHook {
   // The suite's own client, unsigned: the same deadline, size cap and failure report as any request.
   private readonly client: SignedClient;
 
-  constructor(readonly url: string, timeoutMs: number, gate?: RequestGate) {
+  constructor(
+    readonly url: string,
+    timeoutMs: number,
+    gate?: RequestGate,
+  ) {
     this.client = new SignedClient({
       endpoint: url,
       region: "us-east-1",
@@ -25,7 +29,13 @@ export class StateHook {
 
   /** Resolves with the JSON object the hook answered, if any: values for Pact to inject. */
   async change(state: string, params: Record<string, unknown>, action: StateAction): Promise<Record<string, unknown> | undefined> {
-    const ex = await this.client.send({ operation: `provider state '${state}' (${action})`, method: "POST", path: "", body: JSON.stringify({ state, params, action }), unsigned: true });
+    const ex = await this.client.send({
+      operation: `provider state '${state}' (${action})`,
+      method: "POST",
+      path: "",
+      body: JSON.stringify({ state, params, action }),
+      unsigned: true,
+    });
     const what = `provider state '${state}' (${action})`;
     // No answer at all is a transport failure, like any other request's: the scenario is not judged.
     if (!ex.response) throw new TransportFailure(ex);

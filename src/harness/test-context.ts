@@ -156,11 +156,15 @@ export class TestContext {
    */
   async walk(at: DatasetAddress, query: Omit<ListRecordsQuery, "nextToken">, because: string, expectedRecords: number): Promise<Walk> {
     const maxPages = expectedRecords + 3;
-    const pages = await walkPages((nextToken) => this.list(at, { ...query, ...(nextToken === undefined ? {} : { nextToken }) }, because), (p) => p.body.NextToken ?? undefined, {
-      maxPages,
-      cycle: (p, n) => new ConformanceFailure(because, "a walk that ends", `page ${n} handed back a NextToken already used earlier in the walk (a cycle)`, p.exchange),
-      tooMany: (p, n) => new ConformanceFailure(because, `at most ${maxPages} pages for ${expectedRecords} changed records`, `still a NextToken after ${n} pages`, p.exchange),
-    });
+    const pages = await walkPages(
+      (nextToken) => this.list(at, { ...query, ...(nextToken === undefined ? {} : { nextToken }) }, because),
+      (p) => p.body.NextToken ?? undefined,
+      {
+        maxPages,
+        cycle: (p, n) => new ConformanceFailure(because, "a walk that ends", `page ${n} handed back a NextToken already used earlier in the walk (a cycle)`, p.exchange),
+        tooMany: (p, n) => new ConformanceFailure(because, `at most ${maxPages} pages for ${expectedRecords} changed records`, `still a NextToken after ${n} pages`, p.exchange),
+      },
+    );
     return { pages, records: pages.flatMap((p) => p.records) };
   }
 
@@ -233,7 +237,11 @@ export class TestContext {
         secretAccessKey: randomBytes(20).toString("base64url"),
         envNames: { accessKeyId: "COGNITO_SYNC_BOUND_ACCESS_KEY_ID", secretAccessKey: "COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY", sessionToken: "COGNITO_SYNC_BOUND_SESSION_TOKEN" },
       };
-      await this.enterState("credentials are bound to an identity", { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, identityId: this.identityId });
+      await this.enterState("credentials are bound to an identity", {
+        accessKeyId: credentials.accessKeyId,
+        secretAccessKey: credentials.secretAccessKey,
+        identityId: this.identityId,
+      });
       const client = this.run.client.as(credentials);
       this.teardown.add(async () => client.close());
       this.boundByState = client;

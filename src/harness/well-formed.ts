@@ -8,7 +8,10 @@ import type { SchemaIssue } from "../schema/validators.js";
 import { ConformanceFailure, TransportFailure } from "./failure.js";
 
 const listIssues = (issues: SchemaIssue[]) =>
-  issues.slice(0, 5).map((i) => `${i.instancePath || "/"} ${i.message}`).join("; ") + (issues.length > 5 ? `; and ${issues.length - 5} more` : "");
+  issues
+    .slice(0, 5)
+    .map((i) => `${i.instancePath || "/"} ${i.message}`)
+    .join("; ") + (issues.length > 5 ? `; and ${issues.length - 5} more` : "");
 
 /** The error type as the AWS SDKs read it: header first, then body `code`, then `__type`; namespace and suffix stripped. */
 export function resolvedErrorType(ex: Exchange): string | undefined {
@@ -40,7 +43,12 @@ export function assertWellFormed(ex: Exchange): void {
     }
     const missing = validateAgainst("list-records-client-members", r.json);
     if (missing.length > 0) {
-      throw new ConformanceFailure("LR-SHAPE-MEMBERS", "Records, DatasetSyncCount, DatasetExists and DatasetDeletedAfterRequestedSyncCount present and not null", listIssues(missing), ex);
+      throw new ConformanceFailure(
+        "LR-SHAPE-MEMBERS",
+        "Records, DatasetSyncCount, DatasetExists and DatasetDeletedAfterRequestedSyncCount present and not null",
+        listIssues(missing),
+        ex,
+      );
     }
     // JSON.parse reads 3.0 as 3, so the schemas cannot see it; the Android client parses counts with Long.parseLong.
     const fraction = COUNT_WITH_FRACTION.exec(r.text);

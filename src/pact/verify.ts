@@ -81,7 +81,13 @@ export async function verifyPact(target: VerificationTarget): Promise<Interactio
     const q = raw.indexOf("?");
     const query = Object.fromEntries(new URLSearchParams(q < 0 ? "" : raw.slice(q + 1)));
     // The body as Pact's proxy will forward it: raw bytes, or parsed JSON written out again.
-    const body = Buffer.isBuffer(req.body) ? (req.body.length > 0 ? req.body : undefined) : typeof req.body === "object" && req.body !== null ? JSON.stringify(req.body) : undefined;
+    const body = Buffer.isBuffer(req.body)
+      ? req.body.length > 0
+        ? req.body
+        : undefined
+      : typeof req.body === "object" && req.body !== null
+        ? JSON.stringify(req.body)
+        : undefined;
     for (const h of ["authorization", "x-amz-date", "x-amz-content-sha256", "x-amz-security-token"]) delete req.headers[h];
     const path = `${base.pathname.replace(/\/$/, "")}${q < 0 ? raw : raw.slice(0, q)}`;
     signedHeaders(credentials, target.region, { method: req.method, url: base, path, query, headers: {}, ...(body === undefined ? {} : { body }) })
@@ -130,7 +136,9 @@ function verdicts(all: Interaction[], report: string, stateProblemsOf: (i: Inter
     if (!parsed) return { description: i.description, passed: false, problems: [...states, `the verifier failed: ${report}`] };
     const errors = (parsed.errors ?? []).filter((e) => e.interaction.endsWith(` - ${i.description}`) || e.interaction === i.description);
     const noAnswer = errors.filter((e) => e.mismatch?.type === "error").map((e) => e.mismatch?.message ?? "no answer");
-    const mismatches = errors.filter((e) => e.mismatch?.type !== "error").flatMap((e) => e.mismatch?.mismatches?.map((m) => `${m.path ? `${m.path}: ` : ""}${m.mismatch}`) ?? [e.mismatch?.message ?? JSON.stringify(e.mismatch)]);
+    const mismatches = errors
+      .filter((e) => e.mismatch?.type !== "error")
+      .flatMap((e) => e.mismatch?.mismatches?.map((m) => `${m.path ? `${m.path}: ` : ""}${m.mismatch}`) ?? [e.mismatch?.message ?? JSON.stringify(e.mismatch)]);
     // A state the hook refused is a verdict. A state it never answered leaves the replay
     // meaningless, mismatches included: not judged. Otherwise a mismatch is a verdict, and a
     // request the verifier got no answer to is not judged.

@@ -41,4 +41,3 @@ export function authorize(call: Call, identityId: string): void {
     throw serviceError("NotAuthorizedException", `Access to Identity '${identityId}' is forbidden for these credentials`);
   }
 }
-

@@ -56,7 +56,8 @@ const states: Record<string, Handler> = {
 
   "a dataset has been merged": (p, action, { store }) => {
     const names = p.mergedDatasetNames;
-    if (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === "string")) throw new BadState("param 'mergedDatasetNames' must be a non-empty list of strings");
+    if (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === "string"))
+      throw new BadState("param 'mergedDatasetNames' must be a non-empty list of strings");
     const ref = dataset(p);
     if (action === "setup") store.setMergedDatasetNames(ref, names as string[]);
     else if (store.describe(ref)) store.setMergedDatasetNames(ref, []); // teardown creates nothing
@@ -89,7 +90,13 @@ const states: Record<string, Handler> = {
     if (action === "teardown") return void store.delete(ref);
     const n = count(p, "count", undefined, MAX_RECORDS);
     const now = Date.now();
-    const records = Array.from({ length: n }, (_, i) => ({ key: `record-${String(i).padStart(4, "0")}`, value: `value-${i}`, syncCount: 1, lastModifiedDate: now, lastModifiedBy: ref.identityId }));
+    const records = Array.from({ length: n }, (_, i) => ({
+      key: `record-${String(i).padStart(4, "0")}`,
+      value: `value-${i}`,
+      syncCount: 1,
+      lastModifiedDate: now,
+      lastModifiedBy: ref.identityId,
+    }));
     store.load(ref, records, n > 0 ? 1 : 0, now);
     if (p.pageSize === undefined) return {};
     const token = nextTokenAfter(ref, count(p, "pageSize"));

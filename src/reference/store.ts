@@ -53,10 +53,7 @@ export interface ChangePage {
   next?: Cursor;
 }
 
-export type UpdateOutcome =
-  | { kind: "applied"; records: StoredRecord[] }
-  | { kind: "conflict"; key: string; current: number; given: number }
-  | { kind: "limit"; message: string };
+export type UpdateOutcome = { kind: "applied"; records: StoredRecord[] } | { kind: "conflict"; key: string; current: number; given: number } | { kind: "limit"; message: string };
 
 export interface Limits {
   /** Bytes of keys and values per dataset; the documented quota is 1 MB. */
@@ -108,7 +105,11 @@ class Dataset {
   private log: LogEntry[] = [];
   private stale = 0;
 
-  constructor(readonly ref: DatasetRef, startSyncCount: number, now: number) {
+  constructor(
+    readonly ref: DatasetRef,
+    startSyncCount: number,
+    now: number,
+  ) {
     this.syncCount = startSyncCount;
     this.creationDate = now;
     this.lastModifiedDate = now;

@@ -71,4 +71,3 @@ export function parseWhole(
   }
   return n;
 }
-

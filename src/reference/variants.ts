@@ -94,7 +94,7 @@ export const variants: Record<string, Variant> = {
   },
   "sync-count-as-string": {
     breaks: "LR-SHAPE-200",
-    description: "record SyncCount is sent as a JSON string (\"3\") instead of a number",
+    description: 'record SyncCount is sent as a JSON string ("3") instead of a number',
     response: onPage((p) => ({ ...p, Records: p.Records?.map((r) => ({ ...r, SyncCount: String(r.SyncCount) })) })),
   },
   "sync-filter-off-by-one": {
@@ -349,7 +349,8 @@ export const conformingVariants: Record<string, ConformingVariant> = {
   "validation-exception": {
     description: "broken parameter constraints are reported as ValidationException",
     interpretations: { "validation-error": "ValidationException" },
-    response: (_, a) => (a.type === "InvalidParameterException" && /validation errors? detected/.test(String((a.body as Body).message)) ? { ...a, type: "ValidationException" } : a),
+    response: (_, a) =>
+      a.type === "InvalidParameterException" && /validation errors? detected/.test(String((a.body as Body).message)) ? { ...a, type: "ValidationException" } : a,
   },
   "count-and-nulls-omitted": {
     description: "Count 0 and the members that are null (NextToken, LastModifiedBy, MergedDatasetNames) are left out",

@@ -16,13 +16,20 @@ function entry(r: Requirement): string {
     "",
     `Source (${r.source.kind}): ${r.source.ref}${r.interpretation ? `. Reading switchable with \`--interpretation ${r.interpretation}=CHOICE\`.` : ""}`,
     "",
-    ...(breaks.length > 0 ? ["Without it:", "", ...breaks, ""] : r.level === "MUST" ? ["No official client is known to break without it: the documentation or the service model demands it.", ""] : []),
+    ...(breaks.length > 0
+      ? ["Without it:", "", ...breaks, ""]
+      : r.level === "MUST"
+        ? ["No official client is known to break without it: the documentation or the service model demands it.", ""]
+        : []),
   ].join("\n");
 }
 
 export function requirementsMarkdown(): string {
   const all = [...requirements.values()];
-  const rows = all.map((r) => `| [${r.id}](#${r.id.toLowerCase()}-${r.level.toLowerCase()}) | ${r.level} | ${cell([...new Set((r.breaks ?? []).map((b) => b.client))].join(", ") || (r.level === "MUST" ? "(documented; none known)" : "-"))} |`);
+  const rows = all.map(
+    (r) =>
+      `| [${r.id}](#${r.id.toLowerCase()}-${r.level.toLowerCase()}) | ${r.level} | ${cell([...new Set((r.breaks ?? []).map((b) => b.client))].join(", ") || (r.level === "MUST" ? "(documented; none known)" : "-"))} |`,
+  );
   return [
     "# Requirements",
     "",

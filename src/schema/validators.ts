@@ -12,13 +12,7 @@ export interface SchemaIssue {
   schemaPath: string;
 }
 
-export const schemaNames: readonly SchemaName[] = Object.freeze([
-  "record",
-  "list-records-response",
-  "list-records-client-members",
-  "error-body",
-  "list-records-request",
-]);
+export const schemaNames: readonly SchemaName[] = Object.freeze(["record", "list-records-response", "list-records-client-members", "error-body", "list-records-request"]);
 
 const SCHEMA_SUFFIX = ".schema.json";
 const schemaDir = fileURLToPath(new URL("../../schemas/", import.meta.url));
@@ -28,7 +22,9 @@ const schemaDir = fileURLToPath(new URL("../../schemas/", import.meta.url));
 const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
 
 const documents = new Map<string, Record<string, unknown>>();
-for (const file of readdirSync(schemaDir).filter((f) => f.endsWith(SCHEMA_SUFFIX)).sort()) {
+for (const file of readdirSync(schemaDir)
+  .filter((f) => f.endsWith(SCHEMA_SUFFIX))
+  .sort()) {
   const name = file.slice(0, -SCHEMA_SUFFIX.length);
   const doc = JSON.parse(readFileSync(join(schemaDir, file), "utf8")) as Record<string, unknown>;
   // Cross-schema $refs use these ids, so a renamed file or edited id must fail loudly.

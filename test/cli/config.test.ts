@@ -125,7 +125,9 @@ describe("cli: resolveSettings", () => {
       const file = { stateUrl: "http://file.example/states" };
       expect(resolve([], {}, file).stateUrl).to.equal("http://file.example/states");
       expect(resolve([], { COGNITO_SYNC_STATE_URL: "http://env.example/states" }, file).stateUrl).to.equal("http://env.example/states");
-      expect(resolve(["--state-url", "https://flag.example/states"], { COGNITO_SYNC_STATE_URL: "http://env.example/states" }, file).stateUrl).to.equal("https://flag.example/states");
+      expect(resolve(["--state-url", "https://flag.example/states"], { COGNITO_SYNC_STATE_URL: "http://env.example/states" }, file).stateUrl).to.equal(
+        "https://flag.example/states",
+      );
     });
 
     it("state URL: kept exactly as given, trailing slash included (only the endpoint is a base URL)", () => {
@@ -141,7 +143,14 @@ describe("cli: resolveSettings", () => {
       const file = { identityPoolId: "file-pool", identityId: "file-id", otherIdentityId: "file-other", grep: "file-grep", reportJson: "file.json", reportJunit: "file.xml" };
       const env = { COGNITO_SYNC_IDENTITY_POOL_ID: "env-pool", COGNITO_SYNC_IDENTITY_ID: "env-id" };
       const s = resolve(["--identity-id", "flag-id", "--grep", "flag-grep"], env, file);
-      expect(s).to.include({ identityPoolId: "env-pool", identityId: "flag-id", otherIdentityId: "file-other", grep: "flag-grep", reportJson: "file.json", reportJunit: "file.xml" });
+      expect(s).to.include({
+        identityPoolId: "env-pool",
+        identityId: "flag-id",
+        otherIdentityId: "file-other",
+        grep: "flag-grep",
+        reportJson: "file.json",
+        reportJunit: "file.xml",
+      });
     });
 
     it("strict comes from the file, or from --strict", () => {
@@ -167,7 +176,11 @@ describe("cli: resolveSettings", () => {
     });
 
     it("bound credentials come from the COGNITO_SYNC_BOUND_* variables", () => {
-      const s = resolve([], { COGNITO_SYNC_BOUND_ACCESS_KEY_ID: "AKIDBOUNDENV", COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY: "bound-env-secret", COGNITO_SYNC_BOUND_SESSION_TOKEN: "bound-env-token" });
+      const s = resolve([], {
+        COGNITO_SYNC_BOUND_ACCESS_KEY_ID: "AKIDBOUNDENV",
+        COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY: "bound-env-secret",
+        COGNITO_SYNC_BOUND_SESSION_TOKEN: "bound-env-token",
+      });
       expect(s).to.include({ boundAccessKeyId: "AKIDBOUNDENV", boundSecretAccessKey: "bound-env-secret", boundSessionToken: "bound-env-token" });
     });
 
@@ -260,7 +273,11 @@ describe("cli: resolveSettings", () => {
       expect(usageError(() => resolve(["--config", path])).message).to.match(new RegExp(`^config file ${path} is not valid JSON: `));
     });
 
-    for (const [what, content] of [["an array", "[]"], ["a string", '"x"'], ["null", "null"]] as const) {
+    for (const [what, content] of [
+      ["an array", "[]"],
+      ["a string", '"x"'],
+      ["null", "null"],
+    ] as const) {
       it(`a config file holding ${what}`, () => {
         const path = configFile(content);
         expect(usageError(() => resolve(["--config", path])).message).to.equal(`config file ${path} must hold a JSON object`);
@@ -279,7 +296,7 @@ describe("cli: resolveSettings", () => {
       expect(usageError(() => resolve(["--config", path])).message).to.match(new RegExp(`^config file ${path}: unknown setting 'credentials\\.foo'`));
     });
 
-    it("a number given as a string in the config file (timeoutMs \"10\")", () => {
+    it('a number given as a string in the config file (timeoutMs "10")', () => {
       const path = configFile({ timeoutMs: "10" });
       expect(usageError(() => resolve(["--config", path])).message).to.match(new RegExp(`^'timeoutMs' in ${path} must be a whole number`));
     });

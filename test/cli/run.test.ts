@@ -65,11 +65,7 @@ describe("cli: the suite command", () => {
       this.timeout(120_000);
       jsonFile = join(dir, "embedded", "report.json");
       junitFile = join(dir, "embedded", "report.xml");
-      [plain, seeded, seededAgain] = await Promise.all([
-        run([]),
-        run(["--seed", "12345", "--report-json", jsonFile, "--report-junit", junitFile]),
-        run(["--seed", "12345"]),
-      ]);
+      [plain, seeded, seededAgain] = await Promise.all([run([]), run(["--seed", "12345", "--report-json", jsonFile, "--report-junit", junitFile]), run(["--seed", "12345"])]);
     });
 
     it("with no flags runs the whole suite, prints the seed and the summary, and exits 0, with nothing on stderr (no warnings)", () => {
@@ -90,7 +86,11 @@ describe("cli: the suite command", () => {
 
     it("gives the same generated test titles for the same --seed", () => {
       // Without the duration mocha adds to slow tests.
-      const generated = (r: Finished) => r.stdout.split("\n").filter((l) => l.includes("is refused with 400")).map((l) => l.replace(/ \(\d+ms\)$/, ""));
+      const generated = (r: Finished) =>
+        r.stdout
+          .split("\n")
+          .filter((l) => l.includes("is refused with 400"))
+          .map((l) => l.replace(/ \(\d+ms\)$/, ""));
       expect(generated(seeded)).to.not.be.empty;
       expect(generated(seededAgain)).to.deep.equal(generated(seeded));
     });
@@ -170,7 +170,11 @@ describe("cli: the suite command", () => {
       expect(noEndpoint.code, shown(noEndpoint)).to.equal(0);
       const listed = entries(noEndpoint);
       expect(listed).to.not.be.empty;
-      for (const e of listed) expect(e.requirements.every((id) => /^LR-[A-Z0-9-]+$/.test(id)), e.title).to.equal(true);
+      for (const e of listed)
+        expect(
+          e.requirements.every((id) => /^LR-[A-Z0-9-]+$/.test(id)),
+          e.title,
+        ).to.equal(true);
       expect(stateEntries(noEndpoint).map((e) => e.status)).to.deep.equal(["run", "run"]);
       expect(noEndpoint.stdout).to.match(new RegExp(`^${listed.filter((e) => e.status === "run").length} would run, \\d+ would be skipped$`, "m"));
     });
@@ -234,12 +238,19 @@ describe("cli: the suite command", () => {
     const report = join(dir, "grep", "report.json");
     const r = await run(["--grep", "LR-MISSING", "--report-json", report]);
     expect(r.code, shown(r)).to.equal(0);
-    const passedLines = r.stdout.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((l) => /^\s+[✔✓√] /.test(l));
+    const passedLines = r.stdout
+      .replace(/\x1b\[[0-9;]*m/g, "")
+      .split("\n")
+      .filter((l) => /^\s+[✔✓√] /.test(l));
     expect(passedLines).to.not.be.empty;
     for (const line of passedLines) expect(line).to.include("LR-MISSING");
     const { tests } = readJson(report);
     expect(tests).to.have.length(passedLines.length);
-    for (const t of tests) expect(t.requirements.some((id) => id.startsWith("LR-MISSING")), t.id).to.equal(true);
+    for (const t of tests)
+      expect(
+        t.requirements.some((id) => id.startsWith("LR-MISSING")),
+        t.id,
+      ).to.equal(true);
     expect(summaryOf(r)).to.deep.equal({ passed: passedLines.length, failed: 0, skipped: 0 });
   });
 

@@ -5,13 +5,22 @@ const nested = (levels: number, inner = "1") => `${"[".repeat(levels)}${inner}${
 
 describe("answers parsed to a bounded depth", () => {
   it("parses JSON within the bound exactly as JSON.parse does", () => {
-    for (const text of ['{"a":[1,{"b":"[[{"}],"c":null}', "null", '"x\\"]]"', nested(MAX_DEPTH), '{"Records":[{"Key":"k","Value":"{{{"}]}', '{"a":"\\\\","b":["\\"[[",{"c":"\\\\\\"]"}]}']) {
+    for (const text of [
+      '{"a":[1,{"b":"[[{"}],"c":null}',
+      "null",
+      '"x\\"]]"',
+      nested(MAX_DEPTH),
+      '{"Records":[{"Key":"k","Value":"{{{"}]}',
+      '{"a":"\\\\","b":["\\"[[",{"c":"\\\\\\"]"}]}',
+    ]) {
       expect(parseBounded(text)).to.deep.equal(JSON.parse(text));
     }
   });
 
   it("cuts each value that opens below the bound, keeping its siblings", () => {
-    const text = String.raw`{"Count":1,"Esc":"ends in a backslash \\","Quote":"\"[",` + `"Unmodelled":${nested(200_000)},"Records":[{"Key":"k","Deep":${nested(MAX_DEPTH + 5, '{"a":"]"}')}}],"NextToken":"t"}`;
+    const text =
+      String.raw`{"Count":1,"Esc":"ends in a backslash \\","Quote":"\"[",` +
+      `"Unmodelled":${nested(200_000)},"Records":[{"Key":"k","Deep":${nested(MAX_DEPTH + 5, '{"a":"]"}')}}],"NextToken":"t"}`;
     const parsed = parseBounded(text) as Record<string, unknown>;
     expect(parsed.Count).to.equal(1);
     expect(parsed.NextToken).to.equal("t");

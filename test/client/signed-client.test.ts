@@ -41,7 +41,15 @@ describe("signed client", () => {
     });
     try {
       const sdk = new CognitoSyncClient({ endpoint: url, region: REGION, credentials, maxAttempts: 1 });
-      const input = { IdentityPoolId: at.identityPoolId, IdentityId: at.identityId, DatasetName: at.datasetName, LastSyncCount: 5, MaxResults: 10, NextToken: "a b/c+d=", SyncSessionToken: "t:1" };
+      const input = {
+        IdentityPoolId: at.identityPoolId,
+        IdentityId: at.identityId,
+        DatasetName: at.datasetName,
+        LastSyncCount: 5,
+        MaxResults: 10,
+        NextToken: "a b/c+d=",
+        SyncSessionToken: "t:1",
+      };
       await sdk.send(new ListRecordsCommand(input)).catch(() => undefined);
       const client = clientFor(url);
       await client.send(listRecordsRequest(at, { lastSyncCount: 5, maxResults: 10, nextToken: "a b/c+d=", syncSessionToken: "t:1" }));
@@ -95,7 +103,11 @@ describe("signed client", () => {
     { name: "a server that never answers", handler: () => undefined, limits: { timeoutMs: 300 }, says: /no complete answer within 300 ms/ },
     { name: "a body that drips", handler: (_, res) => (res.writeHead(200), res.write("{")), limits: { timeoutMs: 300 }, says: /no complete answer within 300 ms/ },
     { name: "a body over the cap", handler: (_, res) => res.writeHead(200).end("x".repeat(5000)), limits: { maxResponseBytes: 1000 }, says: /passed 1000 bytes/ },
-    { name: "a connection reset mid-answer", handler: (req, res) => (res.writeHead(200, { "content-length": "100" }), res.write("{"), setTimeout(() => req.socket.destroy(), 20)), says: /closed before the answer was complete|ECONNRESET|aborted/ },
+    {
+      name: "a connection reset mid-answer",
+      handler: (req, res) => (res.writeHead(200, { "content-length": "100" }), res.write("{"), setTimeout(() => req.socket.destroy(), 20)),
+      says: /closed before the answer was complete|ECONNRESET|aborted/,
+    },
   ];
   for (const f of failures) {
     it(`reports ${f.name} as a transport error`, async () => {
@@ -121,4 +133,3 @@ describe("signed client", () => {
     expect(ex.transportError).to.match(/ECONNREFUSED/);
   });
 });
-

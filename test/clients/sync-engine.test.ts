@@ -22,8 +22,14 @@ function scripted(pages: unknown[], pushed: Answer = { json: { Records: [] } }) 
   const calls: string[] = [];
   let n = 0;
   const endpoint: SyncTransport = {
-    listRecords: async (q) => (calls.push(`list ${q.lastSyncCount}${q.maxResults ? ` max ${q.maxResults}` : ""}`), exchange("ListRecords", { json: pages[Math.min(n++, pages.length - 1)] })),
-    updateRecords: async (_token, patches: readonly Patch[]) => (calls.push(`update ${patches.map((p) => `${p.Key}@${p.SyncCount}`).join(",")}`), exchange("UpdateRecords", pushed)),
+    listRecords: async (q) => (
+      calls.push(`list ${q.lastSyncCount}${q.maxResults ? ` max ${q.maxResults}` : ""}`),
+      exchange("ListRecords", { json: pages[Math.min(n++, pages.length - 1)] })
+    ),
+    updateRecords: async (_token, patches: readonly Patch[]) => (
+      calls.push(`update ${patches.map((p) => `${p.Key}@${p.SyncCount}`).join(",")}`),
+      exchange("UpdateRecords", pushed)
+    ),
     deleteDataset: async () => (calls.push("delete"), exchange("DeleteDataset", { json: {} })),
   };
   return { endpoint, calls };
@@ -49,7 +55,10 @@ describe("client models", () => {
 
   it("JavaScript learns of a deletion from the deleted flag alone; Android also from DatasetExists false", async () => {
     const answer = page({ DatasetExists: false, DatasetSyncCount: 0 });
-    for (const [client, told] of [[javascript, false], [android, true]] as const) {
+    for (const [client, told] of [
+      [javascript, false],
+      [android, true],
+    ] as const) {
       const device = Object.assign(newDevice("A"), { lastSyncCount: 5 });
       const report = await synchronize(client, device, scripted([answer]).endpoint);
       expect(report.deletedRemotely ?? false, client.name).to.equal(told);

@@ -12,7 +12,11 @@ function pagesWithTokens(tokens: Array<string | undefined>) {
   const fetch = async (token: string | undefined) => (asked.push(token), { n: asked.length, next: tokens[asked.length - 1] });
   return { fetch, asked };
 }
-const limits = (maxPages: number) => ({ maxPages, cycle: (_: unknown, n: number) => new Error(`cycle at page ${n}`), tooMany: (_: unknown, n: number) => new Error(`too many at page ${n}`) });
+const limits = (maxPages: number) => ({
+  maxPages,
+  cycle: (_: unknown, n: number) => new Error(`cycle at page ${n}`),
+  tooMany: (_: unknown, n: number) => new Error(`too many at page ${n}`),
+});
 
 describe("harness: pure parts", () => {
   describe("the page walker", () => {
@@ -59,7 +63,8 @@ describe("harness: pure parts", () => {
       durationMs: 0,
       curl: "curl http://x",
     });
-    const page = (count: string, value = "v") => `{"Records":[{"Key":"k","Value":${JSON.stringify(value)},"SyncCount":1}],"DatasetSyncCount":${count},"DatasetExists":true,"DatasetDeletedAfterRequestedSyncCount":false}`;
+    const page = (count: string, value = "v") =>
+      `{"Records":[{"Key":"k","Value":${JSON.stringify(value)},"SyncCount":1}],"DatasetSyncCount":${count},"DatasetExists":true,"DatasetDeletedAfterRequestedSyncCount":false}`;
     expect(() => assertWellFormed(answer(page("3")))).to.not.throw();
     expect(() => assertWellFormed(answer(page("3", '"SyncCount": 3.0')))).to.not.throw();
     for (const count of ["3.0", "3e0", "30E-1"]) expect(() => assertWellFormed(answer(page(count))), count).to.throw(ConformanceFailure, /LR-SHAPE-MEMBERS/);

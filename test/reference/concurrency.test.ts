@@ -42,8 +42,14 @@ describe("reference endpoint under 50 concurrent UpdateRecords on one dataset", 
     for (const o of outcomes) {
       if (!o.ok) expect(o.error, `writer ${o.i} was refused with something other than a conflict`).to.be.instanceOf(ResourceConflictException);
     }
-    expect(acknowledged.filter((o) => o.i % 2 === 0), "exactly one writer of the contested key wins").to.have.length(1);
-    expect(acknowledged.filter((o) => o.i % 2 === 1), "writers of their own keys never conflict").to.have.length(25);
+    expect(
+      acknowledged.filter((o) => o.i % 2 === 0),
+      "exactly one writer of the contested key wins",
+    ).to.have.length(1);
+    expect(
+      acknowledged.filter((o) => o.i % 2 === 1),
+      "writers of their own keys never conflict",
+    ).to.have.length(25);
 
     const final = await client.send(new ListRecordsCommand({ ...at, MaxResults: 1024 }));
     expect(final.DatasetSyncCount).to.equal(acknowledged.length);

@@ -570,7 +570,9 @@ describe("reference endpoint over HTTP", () => {
       expect(validateAgainst("list-records-response", body)).to.deep.equal([]);
       expect(body.Records.map((r) => r.Key)).to.deep.equal(["k1", "k2"]);
       for (const r of body.Records) {
-        expect(r.LastModifiedDate, `LastModifiedDate of ${r.Key}`).to.be.a("number").and.closeTo(Date.now() / 1000, 60);
+        expect(r.LastModifiedDate, `LastModifiedDate of ${r.Key}`)
+          .to.be.a("number")
+          .and.closeTo(Date.now() / 1000, 60);
       }
       expect(body.Records[0]).to.not.have.property("DeviceLastModifiedDate");
       expect(body.Records[1]!.DeviceLastModifiedDate).to.equal(1700000000.5);

@@ -12,15 +12,23 @@ describe("reference provider-state hook", () => {
   const change = (state: string, params: object, action = "setup") => request(endpoint.server).post(STATE_PATH).send({ state, params, action });
   const address = () => ({ identityPoolId: newPoolId(), identityId: newIdentityId(), datasetName: newDatasetName() });
   const list = (at: ReturnType<typeof address>, query = "") =>
-    request(endpoint.server).get(`${datasetPath(at.identityPoolId, at.identityId, at.datasetName)}/records${query}`).set("authorization", UNKNOWN_KEY_AUTHORIZATION);
+    request(endpoint.server)
+      .get(`${datasetPath(at.identityPoolId, at.identityId, at.datasetName)}/records${query}`)
+      .set("authorization", UNKNOWN_KEY_AUTHORIZATION);
 
   it("a dataset holds these records: exactly that layout, tombstones included; teardown deletes it", async () => {
     const at = address();
-    const records = [{ Key: "a", Value: "1", SyncCount: 2 }, { Key: "gone", Value: null, SyncCount: 5 }];
+    const records = [
+      { Key: "a", Value: "1", SyncCount: 2 },
+      { Key: "gone", Value: null, SyncCount: 5 },
+    ];
     expect((await change("a dataset holds these records", { ...at, records, datasetSyncCount: 7 })).status).to.equal(200);
     const res = await list(at);
     expect(res.body).to.include({ DatasetSyncCount: 7, DatasetExists: true });
-    expect(res.body.Records.map((r: { Key: string; SyncCount: number; Value?: string }) => [r.Key, r.SyncCount, r.Value ?? null])).to.deep.equal([["a", 2, "1"], ["gone", 5, null]]);
+    expect(res.body.Records.map((r: { Key: string; SyncCount: number; Value?: string }) => [r.Key, r.SyncCount, r.Value ?? null])).to.deep.equal([
+      ["a", 2, "1"],
+      ["gone", 5, null],
+    ]);
     await change("a dataset holds these records", { ...at, records }, "teardown");
     expect((await list(at)).body.DatasetExists).to.equal(false);
   });
@@ -65,11 +73,15 @@ describe("reference provider-state hook", () => {
   it("credentials are bound to an identity: registered on setup, forgotten on teardown", async () => {
     const params = { accessKeyId: "AKIDSTATEBOUND", secretAccessKey: "s", identityId: newIdentityId() };
     await change("credentials are bound to an identity", params);
-    const bound = request(endpoint.server).get(`${datasetPath(newPoolId(), newIdentityId(), "x")}/records`).set("authorization", UNKNOWN_KEY_AUTHORIZATION.replace("AKIDUNKNOWN", "AKIDSTATEBOUND"));
+    const bound = request(endpoint.server)
+      .get(`${datasetPath(newPoolId(), newIdentityId(), "x")}/records`)
+      .set("authorization", UNKNOWN_KEY_AUTHORIZATION.replace("AKIDUNKNOWN", "AKIDSTATEBOUND"));
     // The signature is not valid for the registered secret: the key is now checked.
     expect((await bound).status).to.equal(403);
     await change("credentials are bound to an identity", params, "teardown");
-    const after = request(endpoint.server).get(`${datasetPath(newPoolId(), newIdentityId(), "x")}/records`).set("authorization", UNKNOWN_KEY_AUTHORIZATION.replace("AKIDUNKNOWN", "AKIDSTATEBOUND"));
+    const after = request(endpoint.server)
+      .get(`${datasetPath(newPoolId(), newIdentityId(), "x")}/records`)
+      .set("authorization", UNKNOWN_KEY_AUTHORIZATION.replace("AKIDUNKNOWN", "AKIDSTATEBOUND"));
     expect((await after).status).to.equal(200);
   });
 

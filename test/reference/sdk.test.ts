@@ -78,7 +78,10 @@ describe("reference endpoint through the AWS SDK", () => {
 
     before(async () => {
       for (const slice of [keys.slice(0, 100), keys.slice(100, 200), keys.slice(200)]) {
-        await update(name, slice.map((k) => replace(k, `value of ${k}`)));
+        await update(
+          name,
+          slice.map((k) => replace(k, `value of ${k}`)),
+        );
       }
     });
 
@@ -147,7 +150,10 @@ describe("reference endpoint through the AWS SDK", () => {
     await update(name, [replace("score", "1")]);
     await update(name, [replace("score", "2", 1)]);
     const attempt = update(name, [replace("fresh", "x"), replace("score", "3", 1)]);
-    const error = await attempt.then(() => undefined, (e: unknown) => e);
+    const error = await attempt.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(ResourceConflictException);
     expect((error as ResourceConflictException).$metadata.httpStatusCode).to.equal(409);
     const after = await list(name);
@@ -168,7 +174,10 @@ describe("reference endpoint through the AWS SDK", () => {
     ];
     for (const { status, type, provoke } of cases) {
       it(`${status} as ${type.name}`, async () => {
-        const error = await provoke().then(() => undefined, (e: unknown) => e);
+        const error = await provoke().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error, `expected ${type.name}`).to.be.instanceOf(type);
         expect((error as InstanceType<typeof type>).$metadata.httpStatusCode).to.equal(status);
         expect((error as Error).message).to.be.a("string").that.is.not.empty;

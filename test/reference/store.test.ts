@@ -34,7 +34,11 @@ describe("memory store", () => {
 
   it("hands out every record exactly once across pages of every size", () => {
     const store = new MemoryStore();
-    for (let n = 0; n < 10; n++) applied(store, Array.from({ length: 7 }, (_, i) => put(`k${n}-${i}`)));
+    for (let n = 0; n < 10; n++)
+      applied(
+        store,
+        Array.from({ length: 7 }, (_, i) => put(`k${n}-${i}`)),
+      );
     for (const size of [1, 2, 3, 7, 10, 69, 70, 71, 1000]) {
       const keys = walk(store, 0, size).map((r) => r.key);
       expect(keys, `page size ${size}`).to.have.length(70);
@@ -44,7 +48,10 @@ describe("memory store", () => {
 
   it("misses nothing when records change in the middle of a walk", () => {
     const store = new MemoryStore();
-    applied(store, Array.from({ length: 20 }, (_, i) => put(`k${String(i).padStart(2, "0")}`)));
+    applied(
+      store,
+      Array.from({ length: 20 }, (_, i) => put(`k${String(i).padStart(2, "0")}`)),
+    );
     let count = 1;
     const seen = walk(store, 0, 3, (page) => {
       // Rewrite a record not reached yet and one already handed out.
@@ -61,7 +68,10 @@ describe("memory store", () => {
     applied(store, [put("x"), put("y")]);
     for (let n = 1; n <= 3000; n++) applied(store, [put(n % 2 ? "x" : "y", `v${n}`, n)]);
     const all = walk(store, 0, 1);
-    expect(all.map((r) => [r.key, r.syncCount])).to.deep.equal([["x", 3000], ["y", 3001]]);
+    expect(all.map((r) => [r.key, r.syncCount])).to.deep.equal([
+      ["x", 3000],
+      ["y", 3001],
+    ]);
     expect(walk(store, 3000, 1).map((r) => r.key)).to.deep.equal(["y"]);
   });
 

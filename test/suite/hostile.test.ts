@@ -75,10 +75,20 @@ const expectations: Record<string, Expectation> = {
   "every member of the wrong type": { says: probeRefused("LR-SHAPE-200"), within: 30, exits: [1] },
   "a flood of headers": { says: /cannot reach the endpoint .*HPE_HEADER_OVERFLOW/, within: 30, exits: [2] },
   // The last answer comes early; one request timeout later the gate closes and the run ends.
-  "stops answering mid-run": { says: /^stopped early: the endpoint (answered nothing for a whole request timeout|stopped answering)/m, within: 15, exits: [1], notJudgedOnly: true },
+  "stops answering mid-run": {
+    says: /^stopped early: the endpoint (answered nothing for a whole request timeout|stopped answering)/m,
+    within: 15,
+    exits: [1],
+    notJudgedOnly: true,
+  },
   "restarts mid-run": { says: /^verdict: does not conform/m, within: 30, exits: [1] },
   "an unknown member 200,000 arrays deep": { says: /^verdict: /m, within: 30, exits: [0, 1] },
-  "resets after the first answer": { says: /^stopped early: the endpoint stopped answering \(5 requests in a row, the last: ECONNRESET/m, within: 30, exits: [1], notJudgedOnly: true },
+  "resets after the first answer": {
+    says: /^stopped early: the endpoint stopped answering \(5 requests in a row, the last: ECONNRESET/m,
+    within: 30,
+    exits: [1],
+    notJudgedOnly: true,
+  },
   "drips after the first answer": { says: /^stopped early: the run deadline of 5 s passed/m, within: 15, exits: [1], args: ["--run-timeout", "5"], notJudgedOnly: true },
 };
 
@@ -110,7 +120,10 @@ describe("the suite against hostile endpoints", function () {
         if (e.notJudgedOnly) {
           const judged = report.tests.filter((t) => t.status === "failed" && t.failure !== "setup").map((t) => `${t.id}: ${t.failedRequirement ?? t.failure}`);
           expect(judged, "failures judged against a requirement").to.deep.equal([]);
-          expect(report.tests.some((t) => t.failure === "setup" && /^\s+(abandoned|not sent): /m.test(t.error ?? "")), "scenarios stopped by the gate").to.equal(true);
+          expect(
+            report.tests.some((t) => t.failure === "setup" && /^\s+(abandoned|not sent): /m.test(t.error ?? "")),
+            "scenarios stopped by the gate",
+          ).to.equal(true);
         }
         expect(XMLValidator.validate(readFileSync(junit, "utf8")), "the JUnit report is well-formed XML").to.equal(true);
       } finally {
@@ -122,7 +135,12 @@ describe("the suite against hostile endpoints", function () {
   // Pact's verifier sends its own requests, in a child process; none of its failures to get an answer is a verdict.
   const pactCases: Array<{ server: string; args: string[]; says: RegExp; within: number }> = [
     { server: "drips after the first answer", args: ["--run-timeout", "4"], says: /^stopped early: the run deadline of 4 s passed/m, within: 12 },
-    { server: "drips after the first answer", args: ["--timeout", "1000", "--grep", "name breaks"], says: /not judged: the endpoint or its state URL gave the verifier no answer/, within: 30 },
+    {
+      server: "drips after the first answer",
+      args: ["--timeout", "1000", "--grep", "name breaks"],
+      says: /not judged: the endpoint or its state URL gave the verifier no answer/,
+      within: 30,
+    },
     { server: "resets after the first answer", args: [], says: /not judged: Pact's verifier failed: ECONNRESET/, within: 30 },
   ];
   for (const c of pactCases) {
@@ -137,7 +155,9 @@ describe("the suite against hostile endpoints", function () {
         expect(r.output, "an unhandled exception or a stack trace").to.not.match(CRASH);
         expect(r.peakMb, "peak memory in MB").to.be.below(256);
         const report = JSON.parse(readFileSync(json, "utf8")) as { tests: TestResult[] };
-        expect(report.tests.map((t) => t.failure ?? t.status)).to.include("setup").and.not.include("check");
+        expect(report.tests.map((t) => t.failure ?? t.status))
+          .to.include("setup")
+          .and.not.include("check");
       } finally {
         await server.close();
       }

@@ -62,8 +62,14 @@ const DEEP = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
 export const hostile: Record<string, { what: string; handler: (b: Backing) => Handler | Promise<Handler> }> = {
   "never answers": { what: "accepts the connection and never answers", handler: () => () => undefined },
   "drips its body": { what: "sends headers, then one byte a second", handler: () => drip },
-  "truncated JSON": { what: "answers 200 with JSON cut off in the middle", handler: () => always(200, { "content-type": "application/json" }, '{"Count": 0, "Records": [{"Key": "a", "SyncC') },
-  "HTML 500": { what: "answers 500 with an HTML error page", handler: () => always(500, { "content-type": "text/html" }, "<html><body><h1>500 Internal Server Error</h1></body></html>") },
+  "truncated JSON": {
+    what: "answers 200 with JSON cut off in the middle",
+    handler: () => always(200, { "content-type": "application/json" }, '{"Count": 0, "Records": [{"Key": "a", "SyncC'),
+  },
+  "HTML 500": {
+    what: "answers 500 with an HTML error page",
+    handler: () => always(500, { "content-type": "text/html" }, "<html><body><h1>500 Internal Server Error</h1></body></html>"),
+  },
   "NextToken that cycles": {
     what: "answers every ListRecords with a NextToken, alternating between two",
     handler: () => {
@@ -94,7 +100,10 @@ export const hostile: Record<string, { what: string; handler: (b: Backing) => Ha
   },
   "connection reset": { what: "resets the connection on every request", handler: () => (req) => (req.socket as Socket).resetAndDestroy() },
   "JSON labelled text/html": { what: "answers a correct page labelled Content-Type text/html", handler: () => always(200, { "content-type": "text/html" }, page()) },
-  "307 to itself": { what: "answers every request with a redirect to the same URL", handler: () => (req, res) => (req.resume(), res.writeHead(307, { location: req.url ?? "/" }).end()) },
+  "307 to itself": {
+    what: "answers every request with a redirect to the same URL",
+    handler: () => (req, res) => (req.resume(), res.writeHead(307, { location: req.url ?? "/" }).end()),
+  },
   "204 without a body": { what: "answers every request 204 No Content", handler: () => always(204, {}) },
   "JSON null": { what: "answers 200 with the JSON value null", handler: () => always(200, { "content-type": "application/json" }, "null") },
   "every member of the wrong type": {
@@ -103,7 +112,17 @@ export const hostile: Record<string, { what: string; handler: (b: Backing) => Ha
       always(
         200,
         { "content-type": "application/json" },
-        JSON.stringify({ Count: "0", DatasetDeletedAfterRequestedSyncCount: "false", DatasetExists: 0, DatasetSyncCount: "0", LastModifiedBy: 1, MergedDatasetNames: "a", NextToken: 5, Records: { Key: "a" }, SyncSessionToken: [] }),
+        JSON.stringify({
+          Count: "0",
+          DatasetDeletedAfterRequestedSyncCount: "false",
+          DatasetExists: 0,
+          DatasetSyncCount: "0",
+          LastModifiedBy: 1,
+          MergedDatasetNames: "a",
+          NextToken: 5,
+          Records: { Key: "a" },
+          SyncSessionToken: [],
+        }),
       ),
   },
   "a flood of headers": {

@@ -11,8 +11,7 @@ export const newDatasetName = (prefix = "ds") => `${prefix}-${randomUUID().slice
  * The reference cannot check such a signature, so it accepts the caller as a developer.
  */
 export const UNKNOWN_KEY_AUTHORIZATION =
-  `AWS4-HMAC-SHA256 Credential=AKIDUNKNOWN/20260101/${REGION}/cognito-sync/aws4_request, ` +
-  `SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`;
+  `AWS4-HMAC-SHA256 Credential=AKIDUNKNOWN/20260101/${REGION}/cognito-sync/aws4_request, ` + `SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`;
 
 /** The path of a dataset, labels percent-encoded as the AWS SDK sends them. */
 export const datasetPath = (pool: string, identity: string, dataset: string) =>
