@@ -9,6 +9,7 @@ import { EarlyExit, UsageError } from "../config/usage-error.js";
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: async (args) => (await serve(args), 0),
   pact: (args) => runSuite(args, "pact"),
+  histories: (args) => runSuite(args, "histories"),
   mutants,
   stability,
 };

@@ -52,7 +52,12 @@ export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLa
       ? { via: "state" }
       : { via: "none", reason: "no bound credentials configured (COGNITO_SYNC_BOUND_ACCESS_KEY_ID ...) and no --state-url to bind generated ones" };
 
+  if (s.replay !== undefined && s.seed === undefined) throw new UsageError("--replay repeats the history printed with it: give the --seed printed with it too");
+  if (s.replay !== undefined && !/^\d+(:\d+)*(@[\w+/]*:[\w+/]*)?$/.test(s.replay))
+    throw new UsageError(`--replay takes the PATH printed with a failed history (like 0:3:1@AB:C), not '${s.replay}'`);
+
   return {
+    histories: s.replay !== undefined ? { count: 1, replay: s.replay } : { count: s.histories ?? 24 },
     region: s.region,
     endpointLabel,
     identityPoolId: s.identityPoolId ?? freshId(),

@@ -30,7 +30,7 @@ import { EarlyExit, UsageError } from "../config/usage-error.js";
 import { finish } from "./verdict.js";
 
 /** What a command runs: the scenario specs, or the contract verification. */
-export type SuiteKind = "scenarios" | "pact";
+export type SuiteKind = "scenarios" | "histories" | "pact";
 const SPEC_FILES: Record<SuiteKind, () => URL[]> = {
   scenarios: () => {
     const dir = new URL("../../specs/", import.meta.url);
@@ -39,12 +39,15 @@ const SPEC_FILES: Record<SuiteKind, () => URL[]> = {
       .sort()
       .map((f) => new URL(f, dir));
   },
+  histories: () => [new URL("../../specs/histories.spec.ts", import.meta.url)],
   pact: () => [new URL("../pact/verification.spec.ts", import.meta.url)],
 };
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): Promise<number> {
-  const s = resolveSettings(argv, process.env);
+  // `histories --runs N` says how many; it is the suite's --histories, with a default fit for long runs.
+  const s = resolveSettings(kind === "histories" ? argv.map((a) => a.replace(/^--runs(?==|$)/, "--histories")) : argv, process.env);
+  if (kind === "histories") s.histories ??= 200;
   if (s.help) {
     process.stdout.write(suiteHelp());
     return 0;

@@ -14,6 +14,8 @@ export function suiteHelp(): string {
   const open = interpretations.map((i) => `  ${i.name}: ${Object.keys(i.choices).join(" | ")} (default ${i.default}) - ${i.question}`);
   return [
     "Usage: cognito-sync-conformance [options]          run the suite",
+    "       cognito-sync-conformance histories [options] [--runs N]",
+    "                                                   only the random histories (200, or N), e.g. nightly",
     "       cognito-sync-conformance serve [options]    start the reference endpoint (serve --help)",
     "",
     "Runs the Cognito Sync ListRecords conformance suite against an endpoint; with no endpoint,",

@@ -25,6 +25,8 @@ export interface RunSettings {
   reportJson?: string;
   reportJunit?: string;
   seed?: number;
+  histories?: number;
+  replay?: string;
   strict: boolean;
   interpretations: Record<string, string>;
   referenceVariant?: string;
@@ -134,7 +136,8 @@ function convert(s: Setting, value: Raw, where: string, isFile: boolean): unknow
     }
     case "integer": {
       const n = typeof value === "number" ? value : typeof value === "string" && !isFile && /^\d+$/.test(value) ? Number(value) : NaN;
-      if (!Number.isSafeInteger(n) || n < (s.key === "seed" ? 0 : 1)) throw fail(s.key === "seed" ? "must be a whole number, 0 or more" : "must be a whole number above 0");
+      const min = s.min ?? 1;
+      if (!Number.isSafeInteger(n) || n < min) throw fail(min === 0 ? "must be a whole number, 0 or more" : "must be a whole number above 0");
       return n;
     }
     case "boolean":

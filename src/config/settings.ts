@@ -14,6 +14,8 @@ export interface Setting {
   /** Dotted path in the JSON config file. */
   file?: string;
   help: string;
+  /** For integers: the smallest value allowed (default 1). */
+  min?: number;
   /** Shown in --help; the real default is applied when the run is set up. */
   defaultText?: string;
 }
@@ -128,9 +130,21 @@ export const settings: readonly Setting[] = [
     flag: "seed",
     env: ["COGNITO_SYNC_SEED"],
     file: "seed",
+    min: 0,
     help: "seed of the generated inputs (printed at the start of every run)",
     defaultText: "random",
   },
+  {
+    key: "histories",
+    kind: "integer",
+    flag: "histories",
+    env: ["COGNITO_SYNC_HISTORIES"],
+    file: "histories",
+    min: 0,
+    help: "how many random histories of calls to compare with the service model (a failing one is shrunk to the shortest that still fails); 0 leaves them out",
+    defaultText: "24 (the histories command: 200, or its --runs)",
+  },
+  { key: "replay", kind: "string", flag: "replay", help: "replay exactly one failed history: the PATH printed with it, given with the --seed printed with it" },
   { key: "strict", kind: "boolean", flag: "strict", file: "strict", help: "exit 1 when a SHOULD requirement fails, too" },
   {
     key: "interpretations",

@@ -54,7 +54,14 @@ export function conformance(
   title: string,
   requirements: readonly string[],
   body: Body,
-  options: { needs?: readonly Need[]; /** For generated cases, whose titles vary with the seed. */ id?: string; exclusive?: boolean } = {},
+  options: {
+    needs?: readonly Need[];
+    /** For generated cases, whose titles vary with the seed. */
+    id?: string;
+    exclusive?: boolean;
+    /** Shown in the title's brackets instead of the requirement ids, for a test that checks many. */
+    bracket?: string;
+  } = {},
 ): void {
   const needs = options.needs ?? [];
   for (const id of requirements) requirement(id); // an unknown id fails when the specs load
@@ -63,7 +70,7 @@ export function conformance(
   }
   const id = `${area}/${options.id ?? slug(title)}`;
   if (registry.some((m) => m.id === id)) fail(`two scenarios share the id ${id}`);
-  const test = it(`${title} [${requirements.join(" ")}]`, async function () {
+  const test = it(`${title} [${options.bracket ?? requirements.join(" ")}]`, async function () {
     const reason = skipReason(declared, currentPlan());
     if (reason) {
       observed(id).skipReason = reason;

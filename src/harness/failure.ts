@@ -13,8 +13,20 @@ abstract class ReportedFailure extends Error {
   }
 }
 
+/** How to see a failure found by a random history again: the calls, and the arguments that replay them. */
+export interface HistoryRepro {
+  seed: number;
+  replay: string;
+  /** The calls of the shortest history found, numbered, each with its answer's status. */
+  calls: string[];
+  /** How many calls the history had before shrinking. */
+  shrunkFrom: number;
+}
+
 export class ConformanceFailure extends ReportedFailure {
   readonly requirement: Requirement;
+  /** Set when a random history found the failure. */
+  history?: HistoryRepro;
 
   // Not named expected/actual: mocha would print its own diff of them under the message.
   constructor(
@@ -22,6 +34,8 @@ export class ConformanceFailure extends ReportedFailure {
     readonly wanted: string,
     readonly got: string,
     readonly exchange?: Exchange,
+    /** Lines told before the exchange, e.g. the history that led to it. */
+    context: readonly string[] = [],
   ) {
     const r = requirement(requirementId);
     super(
@@ -31,6 +45,7 @@ export class ConformanceFailure extends ReportedFailure {
         ...(r.breaks ?? []).map((b) => `  breaks ${b.client}: ${b.effect}`),
         `  expected: ${wanted}`,
         `  actual:   ${got}`,
+        ...context,
         ...(exchange ? ["  exchange:", indent(describeExchange(exchange), 4)] : []),
       ].join("\n"),
     );

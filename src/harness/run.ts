@@ -31,6 +31,8 @@ export interface RunPlan {
   identityConfigured: boolean;
   /** How many scenarios run at once. */
   concurrency: number;
+  /** Random histories to run (history i uses fast-check seed `seed + i - 1`), or one history to replay. */
+  histories: { count: number; replay?: string };
 }
 
 export interface RunContext {

@@ -39,6 +39,24 @@ export class Verdicts {
     this.check(requirement, wrongSyncCount.length === 0, "each record with the sync count of the call that last wrote it", () => describeDiff({ wrongSyncCount }), exchange);
   }
 
+  /**
+   * UpdateRecords refused a patch with a stale SyncCount: 4xx (LR-WRITE-CONFLICT), and 409 typed
+   * ResourceConflictException in the header (LR-WRITE-CONFLICT-TYPE), since the iOS client reads
+   * the type from that header alone; anywhere else the conflict goes unrecognised.
+   */
+  expectConflict(ex: Exchange & { response: { status: number; headers: Record<string, string> } }): void {
+    const status = ex.response.status;
+    this.check("LR-WRITE-CONFLICT", status >= 400 && status < 500, "UpdateRecords refused with 4xx", () => `HTTP ${status}`, ex);
+    const header = (ex.response.headers["x-amzn-errortype"] ?? "").split(":")[0];
+    this.check(
+      "LR-WRITE-CONFLICT-TYPE",
+      status === 409 && header === "ResourceConflictException",
+      "HTTP 409 with x-amzn-ErrorType: ResourceConflictException",
+      () => `HTTP ${status}, x-amzn-ErrorType ${header || "absent"} (error type ${resolvedErrorType(ex) ?? "none"})`,
+      ex,
+    );
+  }
+
   /** An error answer: its status under one requirement, and optionally its type under another. */
   expectError(result: ListResult, status: { requirement: string; equals: number }, type?: { requirement: string; equals: string }): void {
     const actual = () => `HTTP ${result.status} ${resolvedErrorType(result.exchange) ?? "(no error type)"}`;

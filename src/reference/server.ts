@@ -61,13 +61,14 @@ const TAKES_BODY = new Set<Operation>(["UpdateRecords"]);
 const DEFAULT_MAX_BODY = 8 * 1024 * 1024;
 
 export function createReferenceEndpoint(options: ReferenceOptions = {}): ReferenceEndpoint {
-  const store = options.store ?? new MemoryStore(options.limits ?? AWS_LIMITS);
+  const broken = options.variant === undefined ? undefined : variantNamed(options.variant);
+  const kept = options.store ?? new MemoryStore(options.limits ?? AWS_LIMITS);
+  const store = broken?.store ? broken.store(kept) : kept;
   const sealer = new TokenSealer();
   const services: Services = { store, sealer, sessions: new Sessions(sealer, options.sessionTtlMs ?? 60 * 60 * 1000) };
   const faults = new Faults();
   const auth = new Authenticator(options.credentials);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  const broken = options.variant === undefined ? undefined : variantNamed(options.variant);
   const onInternalError = options.onInternalError ?? ((e: unknown) => console.error("reference endpoint: internal error:", e));
 
   async function answer(req: IncomingMessage): Promise<Answer> {

@@ -7,7 +7,9 @@
  * server for reading an open point another way.
  */
 import type { Call } from "./call.js";
+import { historyBugs } from "./history-variants.js";
 import type { Operation } from "./routes.js";
+import type { DatasetStore } from "./store.js";
 
 export interface Answer {
   status: number;
@@ -25,11 +27,15 @@ interface Bend {
   request?: (operation: Operation, call: Call) => void;
   /** Bends the answer before it is sent; `query` is the request's. */
   response?: (operation: Operation, answer: Answer, query: URLSearchParams) => Answer;
+  /** Wraps the endpoint's store, for bugs in what it remembers across calls. */
+  store?: (inner: DatasetStore) => DatasetStore;
 }
 
 export interface Variant extends Bend {
   /** The requirement the bug is meant to break: the suite must fail it. */
   breaks: string;
+  /** Only a history of calls shows the bug: the fixed scenarios pass it, the random histories must not. */
+  needsHistory?: true;
 }
 
 export interface ConformingVariant extends Bend {
@@ -311,6 +317,7 @@ export const variants: Record<string, Variant> = {
     description: "a client that synced before a dataset was deleted gets 404 ResourceNotFoundException instead of the deleted flag",
     response: notFoundWhen((p) => p.DatasetDeletedAfterRequestedSyncCount === true, "Dataset was deleted"),
   },
+  ...Object.fromEntries(Object.entries(historyBugs).map(([name, bug]) => [name, { ...bug, needsHistory: true as const }])),
 };
 
 /** What a NextToken of this endpoint was issued for (its payload, read without checking its seal). */

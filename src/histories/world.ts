@@ -1,0 +1,67 @@
+/**
+ * What one attempt at a history works with: the model side (the service model and what the
+ * history has seen) and the endpoint side (fresh datasets of two identities, the checks, and
+ * the numbered calls a failure report prints). A fresh pair for every attempt, so shrinking
+ * replays each candidate history from nothing.
+ */
+import { deleteDatasetRequest, type DatasetAddress } from "../client/cognito-sync.js";
+import type { Exchange } from "../client/exchange.js";
+import type { TestContext } from "../harness/test-context.js";
+import { Verdicts } from "../harness/verdicts.js";
+import type { Readings } from "../model/judge-listing.js";
+import { ServiceModel } from "../model/service-model.js";
+
+export interface HistoryModel {
+  readonly service: ServiceModel;
+  /** Values written so far; each write's values are numbered from it, so a replay writes the same. */
+  values: number;
+  /** Sync counts each dataset reached after a write, with the life (0 for the first) they belong to. */
+  readonly seen: Map<string, Array<{ count: number; life: number }>>;
+  /** The last ListRecords query of each dataset, for asking the same again after a change. */
+  readonly lastQuery: Map<string, { lastSyncCount?: number; maxResults?: number; walk: boolean }>;
+}
+
+export interface Step {
+  /** The call as a person reads it. */
+  call: string;
+  exchange: Exchange;
+}
+
+export const IDENTITIES = ["A", "B"] as const;
+
+export class World {
+  readonly verdicts = new Verdicts();
+  readonly steps: Step[] = [];
+  private readonly used = new Map<string, DatasetAddress>();
+  private readonly names: string[];
+
+  /** `names`: the history's two dataset names, each used by both identities (histories look for what leaks between them). */
+  constructor(
+    readonly t: TestContext,
+    readonly readings: Readings & { future: string },
+    names: readonly string[],
+    attempt: number,
+  ) {
+    this.names = names.map((name) => `${name.slice(0, 120)}-${attempt}`);
+  }
+
+  static model(): HistoryModel {
+    return { service: new ServiceModel(), values: 0, seen: new Map(), lastQuery: new Map() };
+  }
+
+  /** Dataset `n` of identity `who` (0: the scenario's, 1: another), and its key in the model. */
+  address(who: number, n: number): { at: DatasetAddress; key: string } {
+    const key = `${IDENTITIES[who]}/${n}`;
+    let at = this.used.get(key);
+    if (!at) {
+      at = { identityPoolId: this.t.plan.identityPoolId, identityId: who === 0 ? this.t.identityId : this.t.otherIdentityId, datasetName: this.names[n]! };
+      this.used.set(key, at);
+    }
+    return { at, key };
+  }
+
+  /** Deletes what this attempt wrote, so shrinking never piles up datasets against a per-identity quota. */
+  async cleanup(): Promise<void> {
+    for (const at of this.used.values()) await this.t.send(deleteDatasetRequest(at), "developer", "setup").catch(() => undefined);
+  }
+}

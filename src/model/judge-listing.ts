@@ -1,0 +1,146 @@
+/**
+ * Judges one ListRecords listing (a single page, or a walk of pages) against the service
+ * model: which records must, may and must not be in it, and its flags and counts. Each
+ * difference is tied to the requirement that forbids it, as specific as the model can tell
+ * (a refused write that shows up breaks LR-WRITE-CONFLICT, a deleted record LR-DELETED-VISIBLE,
+ * ...). Checks only what the catalogue states; open points follow the run's readings.
+ */
+import { syncCountOf, type DatasetState, type ModelRecord } from "./service-model.js";
+
+export interface SeenRecord {
+  Key: string;
+  Value?: string | null;
+  SyncCount: number;
+}
+
+export interface SeenPage {
+  body: { Count?: number; DatasetExists?: boolean; DatasetDeletedAfterRequestedSyncCount?: boolean; DatasetSyncCount?: number; NextToken?: string | null };
+  records: readonly SeenRecord[];
+}
+
+export interface Listing {
+  lastSyncCount: number;
+  /** Where lastSyncCount came from: none (0), a count of the live dataset, or one of a deleted life. */
+  origin: "zero" | "current" | "gone";
+  pages: readonly SeenPage[];
+  /** Whether the pages hold the whole listing (a walk, or one page without NextToken). */
+  complete: boolean;
+  maxResults?: number;
+}
+
+/** The run's readings of the open points a listing depends on (specs/interpretations.json). */
+export interface Readings {
+  count: string;
+  tombstones: string;
+}
+
+export interface Violation {
+  requirement: string;
+  expected: string;
+  got: string;
+  /** Index of the page that shows it. */
+  page: number;
+}
+
+const show = (r: SeenRecord) => `${r.Key}=${r.Value === undefined || r.Value === null ? "(tombstone)" : JSON.stringify(r.Value)}@${r.SyncCount}`;
+const valueOf = (r: SeenRecord) => r.Value ?? undefined;
+
+export function judgeListing(state: DatasetState, listing: Listing, readings: Readings): Violation[] {
+  const out: Violation[] = [];
+  const v = (requirement: string, expected: string, got: string, page = listing.pages.length - 1) => void out.push({ requirement, expected, got, page });
+  const { pages, lastSyncCount: L } = listing;
+  const last = pages.at(-1)!.body;
+  const live = state.current;
+
+  if (!live && listing.origin !== "gone") {
+    const requirement = state.gone.length === 0 ? "LR-MISSING-FIELDS" : "LR-MISSING-AFTER-DELETE";
+    const why = state.gone.length === 0 ? "a dataset never written" : "a deleted dataset, asked for by a new client";
+    pages.forEach((p, i) => {
+      if (p.body.DatasetExists !== false) v(requirement, `DatasetExists false for ${why}`, `DatasetExists ${p.body.DatasetExists}`, i);
+      if (p.body.DatasetDeletedAfterRequestedSyncCount !== false)
+        v(requirement, `DatasetDeletedAfterRequestedSyncCount false for ${why}`, `${p.body.DatasetDeletedAfterRequestedSyncCount}`, i);
+      if (p.records.length > 0) v(requirement, `no records for ${why}`, p.records.map(show).join(", "), i);
+      if (state.gone.length === 0 && p.body.DatasetSyncCount !== 0) v(requirement, "DatasetSyncCount 0", `DatasetSyncCount ${p.body.DatasetSyncCount}`, i);
+    });
+    return out;
+  }
+
+  // A record shown as live data must be the live dataset's latest value of its key.
+  const liveValue = (r: SeenRecord) => valueOf(r) === undefined || valueOf(r) === live?.records.get(r.Key)?.value;
+  const fromDeletedLife = (r: SeenRecord) => valueOf(r) !== undefined && !liveValue(r) && state.gone.some((g) => g.life.records.get(r.Key)?.value === valueOf(r));
+  const refused = (r: SeenRecord) => valueOf(r) !== undefined && state.refused.some((x) => x.key === r.Key && x.value === valueOf(r));
+
+  if (listing.origin === "gone") {
+    const ambiguous = live !== undefined && (live.base === undefined || L > live.base);
+    if (!ambiguous && last.DatasetDeletedAfterRequestedSyncCount !== true) {
+      v("LR-DELETED-FLAG", `DatasetDeletedAfterRequestedSyncCount true: lastSyncCount ${L} predates a DeleteDataset`, `${last.DatasetDeletedAfterRequestedSyncCount}`);
+    }
+    pages.forEach((p, i) => {
+      const shown = p.records.filter((r) => !liveValue(r));
+      if (shown.length > 0) v(refused(shown[0]!) ? "LR-WRITE-CONFLICT" : "LR-DELETED-VISIBLE", "no deleted record shown as live data", shown.map(show).join(", "), i);
+    });
+    return out;
+  }
+
+  const life = live!;
+  const main = L === 0 ? "LR-SYNC-ALL" : "LR-SYNC-AFTER";
+  // Tombstones in a full sync are an open point; after a lastSyncCount they are required.
+  const tombstonesWanted = L > 0 || readings.tombstones === "include";
+  const tombstonesAllowed = L > 0 || readings.tombstones !== "omit";
+  const expected = new Map([...life.records].filter(([, r]) => r.syncCount > L && (r.value !== undefined || tombstonesWanted)));
+
+  const seen = new Map<string, number>();
+  pages.forEach((p, i) => {
+    if (listing.maxResults !== undefined && p.records.length > listing.maxResults) v("LR-PAGE-MAX", `at most ${listing.maxResults} records`, `${p.records.length}`, i);
+    if (readings.count === "page" && p.body.Count !== p.records.length) v("LR-PAGE-COUNT", `Count ${p.records.length} (this page's records)`, `Count ${p.body.Count}`, i);
+    for (const r of p.records) {
+      seen.set(r.Key, (seen.get(r.Key) ?? 0) + 1);
+      const wrong = judgeRecord(r, expected.get(r.Key), life.records.get(r.Key), { L, main, tombstonesAllowed, refused, fromDeletedLife });
+      if (wrong) v(wrong.requirement, wrong.expected, show(r), i);
+    }
+  });
+  for (const [key, n] of seen) if (n > 1) v("LR-PAGE-WALK", `${key} once in the walk`, `${n} times`);
+  if (listing.complete) {
+    for (const [key, r] of expected) {
+      if (seen.has(key)) continue;
+      const requirement = r.value !== undefined ? main : L > 0 ? "LR-TOMBSTONE" : "LR-TOMBSTONE-FULL-SYNC";
+      v(requirement, `${key}=${r.value === undefined ? "(tombstone)" : JSON.stringify(r.value)}@${r.syncCount}, written after sync count ${L}`, "absent");
+    }
+    if (life.base !== undefined && last.DatasetSyncCount !== syncCountOf(life))
+      v("LR-SYNC-DATASET-COUNT", `DatasetSyncCount ${syncCountOf(life)}`, `DatasetSyncCount ${last.DatasetSyncCount}`);
+    const total = pages.reduce((n, p) => n + p.records.length, 0);
+    if (readings.count === "filtered" && pages.some((p) => p.body.Count !== total))
+      v("LR-PAGE-COUNT", `Count ${total} on every page (the changes after ${L})`, pages.map((p) => p.body.Count).join(", "));
+  }
+  return out;
+}
+
+interface Context {
+  L: number;
+  main: string;
+  tombstonesAllowed: boolean;
+  refused: (r: SeenRecord) => boolean;
+  fromDeletedLife: (r: SeenRecord) => boolean;
+}
+
+/** What is wrong with one record of the listing, if anything, as the most specific requirement. */
+function judgeRecord(r: SeenRecord, want: ModelRecord | undefined, held: ModelRecord | undefined, c: Context): { requirement: string; expected: string } | undefined {
+  const value = valueOf(r);
+  if (want && value === want.value)
+    return r.SyncCount === want.syncCount ? undefined : { requirement: "LR-SYNC-DATASET-COUNT", expected: `SyncCount ${want.syncCount}, the count of the call that wrote it` };
+  if (c.refused(r)) return { requirement: "LR-WRITE-CONFLICT", expected: "no value from an UpdateRecords call that was refused" };
+  if (c.fromDeletedLife(r)) return { requirement: "LR-DELETED-VISIBLE", expected: "no record of the deleted dataset" };
+  if (!want && held && held.syncCount <= c.L && held.value === value) {
+    return { requirement: held.syncCount === c.L ? "LR-SYNC-BOUNDARY" : "LR-SYNC-NOT-BEFORE", expected: `no record written at or before sync count ${c.L}` };
+  }
+  if (!want && held?.value === undefined && held && value === undefined && c.L === 0) {
+    return c.tombstonesAllowed ? undefined : { requirement: "LR-TOMBSTONE-FULL-SYNC", expected: "no tombstones in a full sync (tombstones=omit)" };
+  }
+  if (held && held.value === undefined && value !== undefined) return { requirement: "LR-TOMBSTONE", expected: `${r.Key} as a tombstone (removed at ${held.syncCount})` };
+  return {
+    requirement: c.main,
+    expected: want
+      ? `${r.Key}=${want.value === undefined ? "(tombstone)" : JSON.stringify(want.value)}@${want.syncCount}`
+      : `no record ${r.Key}: the dataset holds none changed after ${c.L}`,
+  };
+}
