@@ -1,7 +1,8 @@
 /**
  * `mutants`: the whole suite against every broken variant of the reference endpoint, a few
- * at a time, each in its own process. A variant is killed when the run fails (--strict, so
- * SHOULD checks count); the table says which requirements caught it and whether the one the
+ * at a time, each in its own process. A bug only a history shows must pass the fixed scenarios
+ * and be killed by the random histories (the histories command, with more runs). A variant
+ * is killed when the run fails (--strict, so SHOULD checks count); the table says which requirements caught it and whether the one the
  * bug was meant to break is among them. Then the conforming variants, with the readings
  * that describe them: the suite and the contract verification must pass each (no MUST
  * failure). Exits 1 if a broken variant survives or a conforming one is failed.
@@ -25,6 +26,8 @@ export interface MutantResult {
   caughtBy: string[];
   /** Whether `breaks` is among them. */
   caughtAsIntended: boolean;
+  /** For a bug only a history shows: whether the fixed scenarios pass it (they must), the histories then doing the killing. */
+  fixedScenariosPass?: boolean;
   exitCode: number | null;
   durationMs: number;
 }
@@ -71,7 +74,8 @@ export async function mutants(args: string[]): Promise<number> {
     };
     writeFileSync(report, `${JSON.stringify({ seed, summary, variants: results, conforming: correct }, null, 2)}\n`);
     // A variant caught only by some other requirement counts as a failure too: its intended check is too weak.
-    const failed = results.filter((r) => !r.killed || !r.caughtAsIntended).length + summary.falselyFailed;
+    // So does a history-only bug that the fixed scenarios catch after all: the catalogue's claim about it is wrong.
+    const failed = results.filter((r) => !r.killed || !r.caughtAsIntended || r.fixedScenariosPass === false).length + summary.falselyFailed;
     process.stdout.write(`${results.length + correct.length - failed} passed, ${failed} failed\n`);
     return failed > 0 ? 1 : 0;
   } finally {
@@ -97,13 +101,30 @@ function parse(args: string[]) {
   }
 }
 
+/** Histories tried on a bug only a history shows: enough that the rarest of them is found in any seed's runs. */
+const HISTORY_RUNS = "300";
+
 async function runOne(name: string, seed: number, dir: string): Promise<MutantResult> {
-  const { exitCode, tests, aborted, durationMs } = await runSuiteChild(["--reference-variant", name, "--strict", "--seed", String(seed)], dir, name);
-  const failed = tests.filter((t) => t.status === "failed").flatMap((t) => (t.failedRequirement ? [t.failedRequirement] : t.requirements));
-  const caughtBy = [...new Set([...failed, ...(aborted?.requirement ? [aborted.requirement] : [])])].sort();
   const v = variants[name]!;
+  const common = ["--reference-variant", name, "--strict", "--seed", String(seed)];
+  // The fixed scenarios alone must kill an ordinary bug, and must miss a history-only one, which the histories then kill.
+  const fixed = await runSuiteChild([...common, "--histories", "0"], dir, name);
+  const { exitCode, tests, aborted, durationMs } = v.needsHistory ? await runSuiteChild(["histories", ...common, "--runs", HISTORY_RUNS], dir, `${name}-histories`) : fixed;
+  // A history that could not be driven names all its requirements; only a failed check counts there.
+  const failed = tests.filter((t) => t.status === "failed").flatMap((t) => (t.failedRequirement ? [t.failedRequirement] : v.needsHistory ? [] : t.requirements));
+  const caughtBy = [...new Set([...failed, ...(aborted?.requirement ? [aborted.requirement] : [])])].sort();
   // Only a verdict kills: exit 1. A crash of the suite (3) or an unusable run (2) proves nothing.
-  return { variant: name, description: v.description, breaks: v.breaks, killed: exitCode === 1, caughtBy, caughtAsIntended: caughtBy.includes(v.breaks), exitCode, durationMs };
+  return {
+    variant: name,
+    description: v.description,
+    breaks: v.breaks,
+    killed: exitCode === 1,
+    caughtBy,
+    caughtAsIntended: caughtBy.includes(v.breaks),
+    ...(v.needsHistory ? { fixedScenariosPass: fixed.exitCode === 0 } : {}),
+    exitCode,
+    durationMs: durationMs + (v.needsHistory ? fixed.durationMs : 0),
+  };
 }
 
 async function runConforming(name: string, seed: number, dir: string): Promise<ConformingResult> {
@@ -139,7 +160,8 @@ function printTable(results: MutantResult[]): void {
   const width = Math.max(...results.map((r) => r.variant.length));
   for (const r of results) {
     const verdict = r.killed ? (r.caughtAsIntended ? "killed  " : "killed* ") : "SURVIVED";
-    process.stdout.write(`${r.variant.padEnd(width)}  ${verdict}  ${r.caughtBy.join(" ") || `(exit ${r.exitCode})`}\n`);
+    const history = r.fixedScenariosPass === undefined ? "" : r.fixedScenariosPass ? "  (by histories only)" : "  (CAUGHT WITHOUT HISTORIES: not history-only)";
+    process.stdout.write(`${r.variant.padEnd(width)}  ${verdict}  ${r.caughtBy.join(" ") || `(exit ${r.exitCode})`}${history}\n`);
   }
   if (results.some((r) => r.killed && !r.caughtAsIntended)) process.stdout.write("killed*: caught, but not by the requirement the bug was meant to break\n");
 }

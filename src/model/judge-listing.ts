@@ -14,6 +14,7 @@ export interface SeenRecord {
 }
 
 export interface SeenPage {
+  /** Absent members read as their defaults (Count 0, flags false), as the SDKs read them; LR-SHAPE-MEMBERS judges absence. */
   body: { Count?: number; DatasetExists?: boolean; DatasetDeletedAfterRequestedSyncCount?: boolean; DatasetSyncCount?: number; NextToken?: string | null };
   records: readonly SeenRecord[];
 }
@@ -56,11 +57,12 @@ export function judgeListing(state: DatasetState, listing: Listing, readings: Re
     const requirement = state.gone.length === 0 ? "LR-MISSING-FIELDS" : "LR-MISSING-AFTER-DELETE";
     const why = state.gone.length === 0 ? "a dataset never written" : "a deleted dataset, asked for by a new client";
     pages.forEach((p, i) => {
-      if (p.body.DatasetExists !== false) v(requirement, `DatasetExists false for ${why}`, `DatasetExists ${p.body.DatasetExists}`, i);
-      if (p.body.DatasetDeletedAfterRequestedSyncCount !== false)
+      if (p.body.DatasetExists === true) v(requirement, `DatasetExists false for ${why}`, `DatasetExists ${p.body.DatasetExists}`, i);
+      if (p.body.DatasetDeletedAfterRequestedSyncCount === true)
         v(requirement, `DatasetDeletedAfterRequestedSyncCount false for ${why}`, `${p.body.DatasetDeletedAfterRequestedSyncCount}`, i);
       if (p.records.length > 0) v(requirement, `no records for ${why}`, p.records.map(show).join(", "), i);
-      if (state.gone.length === 0 && p.body.DatasetSyncCount !== 0) v(requirement, "DatasetSyncCount 0", `DatasetSyncCount ${p.body.DatasetSyncCount}`, i);
+      if (state.gone.length === 0 && (p.body.DatasetSyncCount ?? 0) !== 0) v(requirement, "DatasetSyncCount 0", `DatasetSyncCount ${p.body.DatasetSyncCount}`, i);
+      if (state.gone.length === 0 && (p.body.Count ?? 0) !== 0) v(requirement, "Count 0", `Count ${p.body.Count}`, i);
     });
     return out;
   }
@@ -68,10 +70,11 @@ export function judgeListing(state: DatasetState, listing: Listing, readings: Re
   // A record shown as live data must be the live dataset's latest value of its key.
   const liveValue = (r: SeenRecord) => valueOf(r) === undefined || valueOf(r) === live?.records.get(r.Key)?.value;
   const fromDeletedLife = (r: SeenRecord) => valueOf(r) !== undefined && !liveValue(r) && state.gone.some((g) => g.life.records.get(r.Key)?.value === valueOf(r));
-  const refused = (r: SeenRecord) => valueOf(r) !== undefined && state.refused.some((x) => x.key === r.Key && x.value === valueOf(r));
+  const refused = (r: SeenRecord) => state.refused.some((x) => x.key === r.Key && x.value === valueOf(r));
 
   if (listing.origin === "gone") {
-    const ambiguous = live !== undefined && (live.base === undefined || L > live.base);
+    // A restarted numbering can reach the same count again: then the count may be the new life's.
+    const ambiguous = live !== undefined && (live.base === undefined || (L > live.base && L <= syncCountOf(live)!));
     if (!ambiguous && last.DatasetDeletedAfterRequestedSyncCount !== true) {
       v("LR-DELETED-FLAG", `DatasetDeletedAfterRequestedSyncCount true: lastSyncCount ${L} predates a DeleteDataset`, `${last.DatasetDeletedAfterRequestedSyncCount}`);
     }
@@ -92,7 +95,7 @@ export function judgeListing(state: DatasetState, listing: Listing, readings: Re
   const seen = new Map<string, number>();
   pages.forEach((p, i) => {
     if (listing.maxResults !== undefined && p.records.length > listing.maxResults) v("LR-PAGE-MAX", `at most ${listing.maxResults} records`, `${p.records.length}`, i);
-    if (readings.count === "page" && p.body.Count !== p.records.length) v("LR-PAGE-COUNT", `Count ${p.records.length} (this page's records)`, `Count ${p.body.Count}`, i);
+    if (readings.count === "page" && (p.body.Count ?? 0) !== p.records.length) v("LR-PAGE-COUNT", `Count ${p.records.length} (this page's records)`, `Count ${p.body.Count}`, i);
     for (const r of p.records) {
       seen.set(r.Key, (seen.get(r.Key) ?? 0) + 1);
       const wrong = judgeRecord(r, expected.get(r.Key), life.records.get(r.Key), { L, main, tombstonesAllowed, refused, fromDeletedLife });
@@ -109,7 +112,7 @@ export function judgeListing(state: DatasetState, listing: Listing, readings: Re
     if (life.base !== undefined && last.DatasetSyncCount !== syncCountOf(life))
       v("LR-SYNC-DATASET-COUNT", `DatasetSyncCount ${syncCountOf(life)}`, `DatasetSyncCount ${last.DatasetSyncCount}`);
     const total = pages.reduce((n, p) => n + p.records.length, 0);
-    if (readings.count === "filtered" && pages.some((p) => p.body.Count !== total))
+    if (readings.count === "filtered" && pages.some((p) => (p.body.Count ?? 0) !== total))
       v("LR-PAGE-COUNT", `Count ${total} on every page (the changes after ${L})`, pages.map((p) => p.body.Count).join(", "));
   }
   return out;

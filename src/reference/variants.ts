@@ -346,7 +346,12 @@ export const conformingVariants: Record<string, ConformingVariant> = {
     description: "a full sync (lastSyncCount 0 or absent) leaves out tombstones",
     interpretations: { tombstones: "omit" },
     response: (operation, a, query) =>
-      operation === "ListRecords" && a.status === 200 && fullSync(query) ? onPage((p) => ({ ...p, Records: p.Records?.filter((r) => !isTombstone(r)) }))(operation, a) : a,
+      operation === "ListRecords" && a.status === 200 && fullSync(query)
+        ? onPage((p) => {
+            const Records = p.Records?.filter((r) => !isTombstone(r));
+            return { ...p, Records, Count: Records?.length ?? 0 };
+          })(operation, a)
+        : a,
   },
   "error-type-in-body": {
     description: "ListRecords errors name their type in the body's __type instead of the x-amzn-ErrorType header",

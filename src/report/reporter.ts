@@ -41,6 +41,7 @@ export class ConformanceReporter extends Mocha.reporters.Spec {
         level: err instanceof ConformanceFailure ? err.level : (meta?.level ?? "MUST"),
         status,
         ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
+        ...(err instanceof ConformanceFailure && err.history ? { history: err.history } : {}),
         ...(err instanceof ConformanceFailure && err.requirement.breaks ? { breaks: err.requirement.breaks.map(({ client, effect }) => ({ client, effect })) } : {}),
         ...(err ? { failure: err instanceof ConformanceFailure ? "check" : err instanceof SetupFailure || err instanceof TransportFailure ? "setup" : "internal" } : {}),
         ...(status === "skipped" ? { reason: seen?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),

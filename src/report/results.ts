@@ -1,5 +1,6 @@
 /** What a run found, test by test, and the verdict the exit code carries. */
 import type { Level } from "../harness/catalogue.js";
+import type { HistoryRepro } from "../harness/failure.js";
 
 export type Status = "passed" | "failed" | "skipped";
 
@@ -12,6 +13,8 @@ export interface TestResult {
   status: Status;
   /** For a failure: the id of the requirement whose check failed, when a check failed (not setup or transport). */
   failedRequirement?: string;
+  /** For a failure found by a random history: the shortest history found, and how to replay it. */
+  history?: HistoryRepro;
   /** For a failed check: the clients the broken requirement breaks, and how. */
   breaks?: Array<{ client: string; effect: string }>;
   /**

@@ -1,6 +1,7 @@
 /**
  * The source's imports run one way: no module imports another in a circle, and nothing
- * outside src/cli/ imports from it (the command sits on top of everything else).
+ * outside src/cli/ imports from it (the command sits on top of everything else). The service
+ * model and the reference endpoint share nothing, so a bug cannot hide in both.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -26,6 +27,15 @@ describe("source imports", () => {
 
   it("import no module from src/cli/ outside it", () => {
     const wrong = [...graph].flatMap(([from, to]) => (from.startsWith("cli/") ? [] : to.filter((t) => t.startsWith("cli/")).map((t) => `${from} -> ${t}`)));
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it("keep the service model and the reference endpoint apart: the model imports nothing else, the reference nothing of the suite's", () => {
+    const wrong = [...graph].flatMap(([from, to]) =>
+      to
+        .filter((t) => (from.startsWith("model/") && !t.startsWith("model/")) || (from.startsWith("reference/") && /^(model|harness|histories|clients)\//.test(t)))
+        .map((t) => `${from} -> ${t}`),
+    );
     expect(wrong).to.deep.equal([]);
   });
 
