@@ -46,10 +46,10 @@ export class Listing {
    * are changes (a server may use pages smaller than maxResults, but each page should carry
    * a change), fails `because`: a broken endpoint cannot keep the run walking.
    */
-  async walk(at: DatasetAddress, query: Omit<ListRecordsQuery, "nextToken">, because: string, expectedRecords: number): Promise<Walk> {
+  async walk(at: DatasetAddress, query: Omit<ListRecordsQuery, "nextToken">, because: string, expectedRecords: number, as: Caller = "developer"): Promise<Walk> {
     const maxPages = expectedRecords + 3;
     const pages = await walkPages(
-      (nextToken) => this.list(at, { ...query, ...(nextToken === undefined ? {} : { nextToken }) }, because),
+      (nextToken) => this.list(at, { ...query, ...(nextToken === undefined ? {} : { nextToken }) }, because, { as }),
       (p) => p.body.NextToken ?? undefined,
       {
         maxPages,

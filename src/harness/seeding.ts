@@ -4,7 +4,7 @@
  * that cleanup never fails the scenario, it is reported (or left behind once the gate closed).
  */
 import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type PatchBody } from "../client/cognito-sync.js";
-import type { ListBody, SeededDataset, Update } from "./answers.js";
+import type { Caller, ListBody, SeededDataset, Update } from "./answers.js";
 import { ConformanceFailure, SetupFailure } from "./failure.js";
 import { walkPages } from "./page-walker.js";
 import type { RunContext } from "./run.js";
@@ -66,13 +66,13 @@ export class Seeding {
 
   /**
    * A SyncSessionToken for seeding, taken as a sync client takes it: from the last page of a
-   * listing (a server need not put one on earlier pages).
+   * listing (a server need not put one on earlier pages), with the credentials of `as`.
    */
-  async sessionToken(at: DatasetAddress): Promise<string> {
+  async sessionToken(at: DatasetAddress, as: Caller = "developer"): Promise<string> {
     const what = `getting a SyncSessionToken for ${at.datasetName}`;
     const pages = await walkPages(
       async (nextToken) => {
-        const ex = await this.requests.send(listRecordsRequest(at, { maxResults: 1024, ...(nextToken ? { nextToken } : {}) }), "developer", "setup");
+        const ex = await this.requests.send(listRecordsRequest(at, { maxResults: 1024, ...(nextToken ? { nextToken } : {}) }), as, "setup");
         const body = ex.response.json as ListBody | undefined;
         if (ex.response.status !== 200 || !body) throw new SetupFailure(what, "ListRecords did not answer 200", ex);
         return { ex, body };

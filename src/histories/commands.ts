@@ -28,7 +28,7 @@ class Update implements Command {
   toString = () => `UpdateRecords(${where(this.a.who, this.a.n)})`;
 
   async run(m: HistoryModel, w: World): Promise<void> {
-    const { at, key } = w.address(this.a.who, this.a.n);
+    const { at, key, as } = w.address(this.a.who, this.a.n);
     const records = m.service.state(key).current?.records;
     m.values += 1;
     // Removing a key with no value would ask what the sources never say; it writes one instead.
@@ -38,16 +38,16 @@ class Update implements Command {
     }));
     const staleKey = this.a.stale === undefined ? undefined : changes[this.a.stale % changes.length]!.key;
     const update = m.service.plan(key, changes, staleKey);
-    const token = await w.t.sessionToken(at);
+    const token = await w.t.sessionToken(at, as);
     const patches = update.patches.map((p) => ({
       Op: p.value === undefined ? ("remove" as const) : ("replace" as const),
       Key: p.key,
       ...(p.value === undefined ? {} : { Value: p.value }),
       SyncCount: p.syncCount,
     }));
-    const ex = await w.t.send(updateRecordsRequest(at, token, patches), "developer", "check");
+    const ex = await w.t.send(updateRecordsRequest(at, token, patches), as, "check");
     const shown = update.patches.map((p) => `${p.key}${p.value === undefined ? " removed" : `=${JSON.stringify(p.value)}`} (SyncCount ${p.syncCount})`).join(", ");
-    w.steps.push({ call: `UpdateRecords ${where(this.a.who, this.a.n)}: ${shown}${update.outcome === "conflict" ? `; ${update.staleKey}'s count is stale` : ""}`, exchange: ex });
+    w.record(`UpdateRecords ${where(this.a.who, this.a.n)}: ${shown}${update.outcome === "conflict" ? `; ${update.staleKey}'s count is stale` : ""}`, ex);
     if (update.outcome === "conflict") {
       w.verdicts.expectConflict(ex);
       return m.service.refuse(key, update);
@@ -78,7 +78,7 @@ class List implements Command {
   toString = () => `ListRecords(${where(this.a.who, this.a.n)}, ${this.a.from.kind}, ${this.a.walk ? "walk" : "one page"})`;
 
   async run(m: HistoryModel, w: World): Promise<void> {
-    const { at, key } = w.address(this.a.who, this.a.n);
+    const { at, key, as } = w.address(this.a.who, this.a.n);
     const s = m.service.state(key);
     const q = this.resolve(m, key);
     m.lastQuery.set(key, {
@@ -92,8 +92,8 @@ class List implements Command {
     };
     const call = `ListRecords ${where(this.a.who, this.a.n)}: ${q.walk ? "walk" : "one page"}, lastSyncCount ${q.lastSyncCount ?? "absent"}, maxResults ${q.maxResults ?? "absent"}`;
     if (q.origin === "future") {
-      const r = await w.t.listRequest(listRecordsRequest(at, query));
-      w.steps.push({ call, exchange: r.exchange });
+      const r = await w.t.listRequest(listRecordsRequest(at, query), as);
+      w.record(call, r.exchange);
       if (w.readings.future === "error")
         w.verdicts.expectError(r, { requirement: "LR-SYNC-FUTURE", equals: 400 }, { requirement: "LR-SYNC-FUTURE", equals: "InvalidParameterException" });
       return;
@@ -111,14 +111,14 @@ class List implements Command {
             : "LR-SYNC-AFTER";
     let pages: ListResult[];
     try {
-      pages = q.walk ? (await w.t.walk(at, query, because, (s.current?.records.size ?? 0) + 1)).pages : [await w.t.list(at, query, because)];
+      pages = q.walk ? (await w.t.walk(at, query, because, (s.current?.records.size ?? 0) + 1, as)).pages : [await w.t.list(at, query, because, { as })];
     } catch (e) {
       // The call that broke (or got no answer) is the history's last step.
       const exchange = (e as { exchange?: Exchange }).exchange;
-      if (exchange) w.steps.push({ call, exchange });
+      if (exchange) w.record(call, exchange);
       throw e;
     }
-    w.steps.push({ call, exchange: pages[0]!.exchange });
+    w.record(call, pages[0]!.exchange);
     const listing: Listing = {
       lastSyncCount: L,
       origin: q.origin,
@@ -163,10 +163,10 @@ class Delete implements Command {
   toString = () => `DeleteDataset(${where(this.a.who, this.a.n)})`;
 
   async run(m: HistoryModel, w: World): Promise<void> {
-    const { at, key } = w.address(this.a.who, this.a.n);
+    const { at, key, as } = w.address(this.a.who, this.a.n);
     const existed = m.service.state(key).current !== undefined;
-    const ex = await w.t.send(deleteDatasetRequest(at), "developer", "check");
-    w.steps.push({ call: `DeleteDataset ${where(this.a.who, this.a.n)}`, exchange: ex });
+    const ex = await w.t.send(deleteDatasetRequest(at), as, "check");
+    w.record(`DeleteDataset ${where(this.a.who, this.a.n)}`, ex);
     if (existed && ex.response.status !== 200) throw new SetupFailure(`deleting ${at.datasetName} through DeleteDataset`, "DeleteDataset did not answer 200", ex);
     m.service.delete(key);
   }

@@ -33,10 +33,11 @@ export async function runHistory(t: TestContext, options: HistoryOptions): Promi
   let attempts = 0;
   // Each attempt (the first run, then every shrinking candidate) works in datasets of its own.
   const names = [t.dataset("h0").datasetName, t.dataset("h1").datasetName];
+  const firstCaller = t.plan.bound.via === "none" ? "developer" : await t.boundCaller();
 
   const property = fc.asyncProperty(historyCommands(MAX_COMMANDS, replayPath), async (commands) => {
     if (fatal !== undefined) return; // the endpoint cannot be driven: stop trying candidates
-    const world = new World(t, readings, names, ++attempts);
+    const world = new World(t, readings, names, ++attempts, firstCaller);
     try {
       await fc.asyncModelRun(() => ({ model: World.model(), real: world }), commands);
       const held = world.verdicts.firstHeld();
@@ -68,7 +69,7 @@ export async function runHistory(t: TestContext, options: HistoryOptions): Promi
     {
       seed: options.seed,
       replay: `${details.counterexamplePath}${replayed ? `@${replayed}` : ""}`,
-      calls: last.steps.map((s, i) => `${i + 1}. ${s.call} -> ${s.exchange.response ? `HTTP ${s.exchange.response.status}` : "no answer"}`),
+      calls: last.steps.map((s, i) => `${i + 1}. ${s.call}`),
       shrunkFrom: first!.length,
     },
     last.steps,
@@ -79,7 +80,7 @@ export async function runHistory(t: TestContext, options: HistoryOptions): Promi
 function told(f: ConformanceFailure, history: NonNullable<ConformanceFailure["history"]>, steps: readonly Step[]): ConformanceFailure {
   const context = [
     `  history (${history.calls.length} calls, shrunk from ${history.shrunkFrom}):`,
-    ...history.calls.flatMap((c, i) => [`    ${c}`, `       ${steps[i]!.exchange.curl}`]),
+    ...history.calls.flatMap((c, i) => [`    ${c}`, `       ${steps[i]!.curl}`]),
     `  replay: cognito-sync-conformance histories --seed ${history.seed} --replay '${history.replay}' (with this run's endpoint settings)`,
   ];
   const out = new ConformanceFailure(f.requirement.id, f.wanted, f.got, f.exchange, context);

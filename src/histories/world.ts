@@ -6,6 +6,7 @@
  */
 import { deleteDatasetRequest, type DatasetAddress } from "../client/cognito-sync.js";
 import type { Exchange } from "../client/exchange.js";
+import type { Caller } from "../harness/answers.js";
 import type { TestContext } from "../harness/test-context.js";
 import { Verdicts } from "../harness/verdicts.js";
 import type { Readings } from "../model/judge-listing.js";
@@ -21,10 +22,11 @@ export interface HistoryModel {
   readonly lastQuery: Map<string, { lastSyncCount?: number; maxResults?: number; walk: boolean }>;
 }
 
+/** One call of a history as its report prints it; not the exchange, whose body a long run must not keep. */
 export interface Step {
-  /** The call as a person reads it. */
+  /** The call as a person reads it, with its answer's status. */
   call: string;
-  exchange: Exchange;
+  curl: string;
 }
 
 export const IDENTITIES = ["A", "B"] as const;
@@ -35,12 +37,18 @@ export class World {
   private readonly used = new Map<string, DatasetAddress>();
   private readonly names: string[];
 
-  /** `names`: the history's two dataset names, each used by both identities (histories look for what leaks between them). */
+  /**
+   * `names`: the history's two dataset names, each used by both identities (histories look for
+   * what leaks between them). `firstCaller`: the credentials identity A's calls are signed with
+   * (credentials bound to it, as a device holds, when the run has them; identity B's calls use
+   * the developer credentials).
+   */
   constructor(
     readonly t: TestContext,
     readonly readings: Readings & { future: string },
     names: readonly string[],
     attempt: number,
+    private readonly firstCaller: Caller,
   ) {
     this.names = names.map((name) => `${name.slice(0, 120)}-${attempt}`);
   }
@@ -49,15 +57,20 @@ export class World {
     return { service: new ServiceModel(), values: 0, seen: new Map(), lastQuery: new Map() };
   }
 
+  /** Notes a call for the report of this attempt. */
+  record(call: string, ex: Exchange): void {
+    this.steps.push({ call: `${call} -> ${ex.response ? `HTTP ${ex.response.status}` : "no answer"}`, curl: ex.curl });
+  }
+
   /** Dataset `n` of identity `who` (0: the scenario's, 1: another), and its key in the model. */
-  address(who: number, n: number): { at: DatasetAddress; key: string } {
+  address(who: number, n: number): { at: DatasetAddress; key: string; as: Caller } {
     const key = `${IDENTITIES[who]}/${n}`;
     let at = this.used.get(key);
     if (!at) {
       at = { identityPoolId: this.t.plan.identityPoolId, identityId: who === 0 ? this.t.identityId : this.t.otherIdentityId, datasetName: this.names[n]! };
       this.used.set(key, at);
     }
-    return { at, key };
+    return { at, key, as: who === 0 ? this.firstCaller : "developer" };
   }
 
   /** Deletes what this attempt wrote, so shrinking never piles up datasets against a per-identity quota. */

@@ -20,11 +20,17 @@ interface Outcome {
   peakMb: number;
 }
 
-/** Runs the suite with `args`, watching the child's peak memory (VmHWM) while it runs. */
+/**
+ * Runs the suite with `args`, watching the child's peak memory (VmHWM) while it runs. The
+ * child's heap is capped at 128 MB: what a run keeps must fit there (a run that keeps too much
+ * dies of it, and fails here). Without the cap, V8 lets garbage (the 400 kB answers of the deep
+ * endpoint) pile up in a lazily collected heap, and the peak wandered from 200 to 266 MB
+ * between identical runs.
+ */
 function runSuite(args: string[]): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { env: isolatedEnv() });
+    const child = spawn(process.execPath, ["--max-old-space-size=128", BIN, ...args], { env: isolatedEnv() });
     let output = "";
     let peakKb = 0;
     child.stdout.on("data", (d: Buffer) => (output += d));
