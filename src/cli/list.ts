@@ -2,7 +2,9 @@
 import type { RunSettings } from "../config/resolve.js";
 import { registry, skipReason } from "../harness/conformance.js";
 import type { RunPlan } from "../harness/run.js";
-import { describePlan, writeReport } from "./report-files.js";
+import { FORMAT_VERSION } from "../report/run-record.js";
+import { TOOL } from "../version.js";
+import { describePlan, writeFile } from "./report-files.js";
 
 /** --list: what would run, with requirement ids, and what would be skipped and why. */
 export function list(plan: RunPlan, s: RunSettings, grep: RegExp | undefined): number {
@@ -18,6 +20,8 @@ export function list(plan: RunPlan, s: RunSettings, grep: RegExp | undefined): n
     );
   const skipped = tests.filter((t) => t.status === "would skip").length;
   process.stdout.write(`${tests.length - skipped} would run, ${skipped} would be skipped\n`);
-  if (s.reportJson) writeReport(s.reportJson, { summary: { planned: tests.length - skipped, skipped }, run: describePlan(plan), tests });
+  // A plan, not a run: its own shape, versioned with the report format.
+  const planned = { formatVersion: FORMAT_VERSION, tool: TOOL, summary: { planned: tests.length - skipped, skipped }, run: describePlan(plan, s), tests };
+  if (s.reportJson) writeFile(s.reportJson, `${JSON.stringify(planned, null, 2)}\n`);
   return 0;
 }

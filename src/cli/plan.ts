@@ -5,6 +5,7 @@ import { chooseInterpretations } from "../harness/catalogue.js";
 import { random } from "../random.js";
 import type { RunPlan } from "../harness/run.js";
 import { UsageError } from "../config/usage-error.js";
+import { readExpectations } from "../config/expectations.js";
 
 const DEVELOPER_ENV = { accessKeyId: "AWS_ACCESS_KEY_ID", secretAccessKey: "AWS_SECRET_ACCESS_KEY", sessionToken: "AWS_SESSION_TOKEN" };
 const BOUND_ENV = { accessKeyId: "COGNITO_SYNC_BOUND_ACCESS_KEY_ID", secretAccessKey: "COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY", sessionToken: "COGNITO_SYNC_BOUND_SESSION_TOKEN" };
@@ -57,6 +58,7 @@ export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLa
     throw new UsageError(`--replay takes the PATH printed with a failed history (like 0:3:1@AB:C), not '${s.replay}'`);
 
   return {
+    expectations: s.expectations === undefined ? [] : readExpectations(s.expectations),
     histories: s.replay !== undefined ? { count: 1, replay: s.replay } : { count: s.histories ?? 24 },
     region: s.region,
     endpointLabel,

@@ -1,21 +1,37 @@
 /** Writing a run's report files: a file that cannot be written is a usage error (exit 2), found before the run when possible. */
 import { closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import type { RunSettings } from "../config/resolve.js";
 import type { RunPlan } from "../harness/run.js";
 import { UsageError } from "../config/usage-error.js";
+import { reportFormats } from "../report/formats/index.js";
+import type { RunRecord } from "../report/run-record.js";
 
 /** Milliseconds to tenths, all the way down, for a report people read. */
 export const roundAll = (o: object): object =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 10) / 10 : typeof v === "object" && v !== null ? roundAll(v) : v]));
 
-export const describePlan = (p: RunPlan) => ({
+export const describePlan = (p: RunPlan, s: RunSettings): RunRecord["run"] => ({
   endpoint: p.endpointLabel,
   seed: p.seed,
   identityPoolId: p.identityPoolId,
   identityId: p.identityId,
   prefix: p.prefix,
   interpretations: p.interpretations,
+  options: { strict: s.strict, requireAll: s.requireAll, strictExpectations: s.strictExpectations, ...(s.expectations ? { expectations: s.expectations } : {}) },
 });
+
+/** The report files the settings name: each format's, and the expectations file to write. */
+export const reportPaths = (s: RunSettings): string[] =>
+  [...reportFormats.map((r) => s[r.setting]), s.writeExpectations].filter((p): p is string => p !== undefined);
+
+/** Every report the settings ask for, rendered from the one record. */
+export function writeReports(s: RunSettings, record: RunRecord): void {
+  for (const { setting, format } of reportFormats) {
+    const path = s[setting];
+    if (path !== undefined) writeFile(path, format.render(record));
+  }
+}
 
 export function checkWritable(path: string): void {
   try {
@@ -25,8 +41,6 @@ export function checkWritable(path: string): void {
     throw new UsageError(`cannot write the report ${path}: ${(e as Error).message}`);
   }
 }
-
-export const writeReport = (path: string, report: object): void => writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
 
 export function writeFile(path: string, text: string): void {
   try {

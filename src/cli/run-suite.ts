@@ -2,14 +2,13 @@
  * The default command: run the whole conformance suite against the configured endpoint,
  * or against the embedded reference endpoint when none is configured.
  */
-import { mkdirSync, readdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Mocha from "mocha";
 import { listRecordsRequest } from "../client/cognito-sync.js";
 import { RequestGate } from "../client/request-gate.js";
 import { SignedClient } from "../client/signed-client.js";
-import { resolveSettings, type RunSettings } from "../config/resolve.js";
+import { resolveSettings } from "../config/resolve.js";
 import { startAhead, type Scenario } from "../harness/conformance.js";
 import { ConformanceFailure } from "../harness/failure.js";
 import { assertWellFormed, resolvedErrorType } from "../harness/well-formed.js";
@@ -18,16 +17,16 @@ import { StateHook } from "../harness/states.js";
 import { STATE_PATH } from "../reference/provider-states.js";
 import { startReferenceEndpoint } from "../reference/server.js";
 import { conformingVariants, variants } from "../reference/variants.js";
-import { abortedJunit } from "../report/junit-aborted.js";
 import { ConformanceReporter } from "../report/reporter.js";
-import { summarize, type TestResult } from "../report/results.js";
+import type { TestResult } from "../report/results.js";
 import { list } from "./list.js";
 import { onOutputGone } from "./output.js";
 import { developerCredentials, planRun } from "./plan.js";
-import { checkWritable, describePlan, writeFile, writeReport } from "./report-files.js";
+import { checkWritable, reportPaths, writeReports } from "./report-files.js";
 import { suiteHelp } from "./suite-help.js";
 import { EarlyExit, UsageError } from "../config/usage-error.js";
-import { finish } from "./verdict.js";
+import { abortedRecord, finish } from "./verdict.js";
+import { TOOL } from "../version.js";
 
 /** What a command runs: the scenario specs, or the contract verification. */
 export type SuiteKind = "scenarios" | "histories" | "pact";
@@ -52,10 +51,14 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
     process.stdout.write(suiteHelp());
     return 0;
   }
+  if (s.version) {
+    process.stdout.write(`${TOOL.name} ${TOOL.version}\n`);
+    return 0;
+  }
   const grep = compileGrep(s.grep);
   const credentials = developerCredentials(s);
   // A report that cannot be written should stop the run before it starts, not hide its verdict after.
-  for (const file of [s.reportJson, s.reportJunit]) if (file !== undefined) checkWritable(file);
+  for (const file of reportPaths(s)) checkWritable(file);
 
   if (s.list) {
     // Without an endpoint the run would start the reference, whose state hook is always there.
@@ -103,21 +106,12 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
       await probe(client, plan);
     } catch (e) {
       // The reports still tell CI why there are no tests in them.
-      if (e instanceof EarlyExit) {
-        if (s.reportJson)
-          writeReport(s.reportJson, {
-            summary: summarize([]),
-            run: describePlan(plan),
-            aborted: { exitCode: e.code, reason: e.message, ...(e.requirement ? { requirement: e.requirement } : {}) },
-            tests: [],
-          });
-        if (s.reportJunit) writeFile(s.reportJunit, abortedJunit(e.message));
-      }
+      if (e instanceof EarlyExit) writeReports(s, abortedRecord(plan, s, e));
       throw e;
     }
     setRun(run);
     const testsStart = performance.now(); // performance.now() counts from process start
-    const results = await runMocha(kind, plan, grep, s);
+    const results = await runMocha(kind, plan, grep);
     return finish(results, s, plan, run, { startupMs: testsStart, testsMs: performance.now() - testsStart });
   } finally {
     clearTimeout(deadline);
@@ -184,10 +178,9 @@ async function loadSpecs(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefine
   return mocha;
 }
 
-async function runMocha(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined, s: RunSettings): Promise<TestResult[]> {
+async function runMocha(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined): Promise<TestResult[]> {
   const results: TestResult[] = [];
-  const mocha = await loadSpecs(kind, plan, grep, { reporter: ConformanceReporter, reporterOptions: { results, ...(s.reportJunit ? { junitFile: s.reportJunit } : {}) } });
-  if (s.reportJunit) mkdirSync(dirname(s.reportJunit), { recursive: true });
+  const mocha = await loadSpecs(kind, plan, grep, { reporter: ConformanceReporter, reporterOptions: { results } });
   // Start every selected scenario's body up front, a bounded number at a time (see startAhead).
   const selected: Scenario[] = [];
   const collect = (suite: Mocha.Suite): void => {

@@ -1,25 +1,23 @@
 /**
- * How a run ends: the JSON report written, what cleanup left and why the run stopped early
- * (if it did), a one-line digest of what broke, the verdict line, and the exit code.
+ * How a run ends: expectations applied, every report written from one run record, what
+ * cleanup left and why the run stopped early (if it did), a one-line digest of what broke,
+ * the verdict line (which says when MUST tests did not run), and the exit code.
  */
 import type { RunSettings } from "../config/resolve.js";
 import type { RunContext, RunPlan } from "../harness/run.js";
-import { exitCodeFor, summarize, type TestResult } from "../report/results.js";
-import { describePlan, roundAll, writeReport } from "./report-files.js";
+import { applyExpectations, expectationsOf } from "../report/expectations.js";
+import { exitCodeFor, summarize, type Summary, type TestResult, type VerdictOptions } from "../report/results.js";
+import { FORMAT_VERSION, type RunRecord } from "../report/run-record.js";
+import { TOOL } from "../version.js";
+import { describePlan, roundAll, writeFile, writeReports } from "./report-files.js";
+
+export const verdictOptions = (s: RunSettings): VerdictOptions => ({ strict: s.strict, requireAll: s.requireAll, strictExpectations: s.strictExpectations });
 
 export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunContext, phases: { startupMs: number; testsMs: number }): number {
+  applyExpectations(results, plan.expectations);
   const summary = summarize(results);
-  if (s.reportJson) {
-    const timing = {
-      ...phases,
-      reportingMs: performance.now() - phases.startupMs - phases.testsMs,
-      ...run.stats,
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
-    };
-    const stopped = run.gate.closedBecause;
-    const cleanup = { problems: run.cleanupProblems, leftBehind: run.leftBehind };
-    writeReport(s.reportJson, { summary, run: { ...describePlan(plan), timing: roundAll(timing), ...(stopped ? { stoppedEarly: stopped } : {}), cleanup }, tests: results });
-  }
+  const options = verdictOptions(s);
+  const code = exitCodeFor(summary, options);
   for (const problem of run.cleanupProblems) process.stdout.write(`cleanup: ${problem}\n`);
   if (run.gate.closedBecause) process.stdout.write(`stopped early: ${run.gate.closedBecause}; nothing was sent after that\n`);
   // Every dataset of the run is named from its prefix, so the prefix says what to delete.
@@ -27,11 +25,53 @@ export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run
     process.stdout.write(
       `cleanup not run: ${run.leftBehind.length} datasets or provider states left behind (datasets named ${plan.prefix}-*; each is listed in the JSON report)\n`,
     );
-  const code = exitCodeFor(summary, s.strict);
-  // One line on what broke: requirement ids, and for scenarios not judged, the first reason given.
+  const digest = brokenDigest(results);
+  if (digest) process.stdout.write(`${digest}\n`);
+  const line = verdictLine(summary, code, options, results);
+  process.stdout.write(`${line}\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`);
+
+  const timing = { ...phases, reportingMs: performance.now() - phases.startupMs - phases.testsMs, ...run.stats, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  const stopped = run.gate.closedBecause;
+  const record: RunRecord = {
+    formatVersion: FORMAT_VERSION,
+    tool: { ...TOOL },
+    finishedAt: new Date().toISOString(),
+    summary,
+    verdict: { exitCode: code, line },
+    run: {
+      ...describePlan(plan, s),
+      timing: roundAll(timing) as Record<string, unknown>,
+      ...(stopped ? { stoppedEarly: stopped } : {}),
+      cleanup: { problems: run.cleanupProblems, leftBehind: run.leftBehind },
+    },
+    tests: results,
+  };
+  writeReports(s, record);
+  if (s.writeExpectations) writeFile(s.writeExpectations, `${JSON.stringify(expectationsOf(results), null, 2)}\n`);
+  return code;
+}
+
+/** The record of a run that ended before its tests: no tests, and why. */
+export function abortedRecord(plan: RunPlan, s: RunSettings, e: { code: number; message: string; requirement?: string }): RunRecord {
+  const summary = summarize([]);
+  const line = `verdict: not judged: ${e.message.split("\n")[0]}`;
+  return {
+    formatVersion: FORMAT_VERSION,
+    tool: { ...TOOL },
+    finishedAt: new Date().toISOString(),
+    summary,
+    verdict: { exitCode: e.code, line },
+    run: describePlan(plan, s),
+    aborted: { exitCode: e.code, reason: e.message, ...(e.requirement ? { requirement: e.requirement } : {}) },
+    tests: [],
+  };
+}
+
+/** One line on what broke: requirement ids, and for scenarios not judged, the first reason given. */
+function brokenDigest(results: readonly TestResult[]): string | undefined {
   const broken = new Map<string, number>();
   for (const r of results) {
-    if (r.status !== "failed") continue;
+    if (r.status !== "failed" || r.expectation?.outcome === "expected failure") continue;
     // A setup or transport failure's second line is its cause without the scenario's names, so alike ones group.
     const cause = (r.error ?? "").split("\n")[r.failure === "setup" ? 1 : 0]?.trim() ?? "";
     // Requests the gate stopped all share one cause, printed in full on the 'stopped early' line.
@@ -39,19 +79,31 @@ export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run
     const key = r.failedRequirement ?? `${r.failure === "internal" ? "suite error" : "not judged"}: ${reason}`;
     broken.set(key, (broken.get(key) ?? 0) + 1);
   }
-  if (broken.size > 0) {
-    const top = [...broken].sort((a, b) => b[1] - a[1]);
-    process.stdout.write(
-      `failed: ${top
-        .slice(0, 8)
-        .map(([id, n]) => `${id} x${n}`)
-        .join(", ")}${top.length > 8 ? `, and ${top.length - 8} more` : ""}\n`,
-    );
-  }
-  process.stdout.write(
-    `verdict: ${code === 0 ? "conforms" : code === 3 ? "the suite failed" : "does not conform"} (${summary.mustFailed} MUST and ${summary.shouldFailed} SHOULD requirement checks failed` +
-      `${summary.notJudged ? `; ${summary.notJudged} scenarios could not be judged` : ""}${summary.internal ? `; ${summary.internal} failed inside the suite` : ""}${s.strict ? "; --strict" : ""})\n` +
-      `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`,
-  );
-  return code;
+  if (broken.size === 0) return undefined;
+  const top = [...broken].sort((a, b) => b[1] - a[1]);
+  return `failed: ${top
+    .slice(0, 8)
+    .map(([id, n]) => `${id} x${n}`)
+    .join(", ")}${top.length > 8 ? `, and ${top.length - 8} more` : ""}`;
 }
+
+/** The verdict, with whatever keeps it from being the whole story: MUST tests not run, expected failures, unexpected passes. */
+export function verdictLine(summary: Summary, code: number, o: VerdictOptions, results: readonly TestResult[]): string {
+  const verdict = code === 0 ? "conforms" : code === 3 ? "the suite failed" : "does not conform";
+  const counts =
+    `${summary.mustFailed} MUST and ${summary.shouldFailed} SHOULD requirement checks failed` +
+    `${summary.notJudged ? `; ${summary.notJudged} scenarios could not be judged` : ""}${summary.internal ? `; ${summary.internal} failed inside the suite` : ""}${o.strict ? "; --strict" : ""}`;
+  const buts: string[] = [];
+  if (summary.mustSkipped > 0) {
+    const why = new Map<string, number>();
+    for (const r of results) if (r.status === "skipped" && r.level === "MUST") why.set(shortReason(r.reason), (why.get(shortReason(r.reason)) ?? 0) + 1);
+    const reasons = [...why].map(([reason, n]) => `${reason} x${n}`).join("; ");
+    buts.push(`${summary.mustSkipped} MUST tests did not run (${reasons})${o.requireAll ? " and --require-all counts that as a failure" : "; --require-all makes that a failure"}`);
+  }
+  if (summary.expectedFailures > 0) buts.push(`${summary.expectedFailures} failures were expected (expectations file)`);
+  if (summary.unexpectedPasses > 0) buts.push(`${summary.unexpectedPasses} tests listed to fail passed${o.strictExpectations ? " (--strict-expectations)" : "; update the expectations file"}`);
+  return `verdict: ${verdict} (${counts})${buts.length ? `, but ${buts.join(", and ")}` : ""}`;
+}
+
+/** A skip reason without its detail, so alike reasons group: "needs provider states: no --state-url ...". */
+const shortReason = (reason: string | undefined) => (reason ?? "no reason given").split(/[:(]/).slice(0, 2).join(":").trim().slice(0, 80);

@@ -28,10 +28,16 @@ export interface RunSettings {
   histories?: number;
   replay?: string;
   strict: boolean;
+  requireAll: boolean;
+  expectations?: string;
+  strictExpectations: boolean;
+  writeExpectations?: string;
+  quiet: boolean;
   interpretations: Record<string, string>;
   referenceVariant?: string;
   list: boolean;
   help: boolean;
+  version: boolean;
 }
 
 type Raw = string | boolean | string[] | number | Record<string, unknown>;
@@ -40,7 +46,7 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
   const flags = parseFlags(argv);
   const configPath = typeof flags.config === "string" ? flags.config : undefined;
   const file = configPath === undefined ? {} : readConfigFile(configPath);
-  const out: Record<string, unknown> = { region: "us-east-1", timeoutMs: 10_000, runTimeout: 300, strict: false, interpretations: {}, list: false, help: flags.help === true };
+  const out: Record<string, unknown> = { region: "us-east-1", timeoutMs: 10_000, runTimeout: 300, strict: false, requireAll: false, strictExpectations: false, quiet: false, interpretations: {}, list: false, help: flags.help === true, version: flags.version === true };
 
   for (const s of settings) {
     const fromFlag = s.flag === undefined ? undefined : flags[s.flag];
@@ -63,7 +69,7 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
 }
 
 function parseFlags(argv: readonly string[]): Record<string, Raw | undefined> {
-  const options: NonNullable<ParseArgsConfig["options"]> = { config: { type: "string" }, help: { type: "boolean", short: "h" } };
+  const options: NonNullable<ParseArgsConfig["options"]> = { config: { type: "string" }, help: { type: "boolean", short: "h" }, version: { type: "boolean" } };
   for (const s of settings) {
     if (s.flag === undefined) continue;
     options[s.flag] = s.kind === "boolean" ? { type: "boolean" } : s.kind === "pairs" ? { type: "string", multiple: true } : { type: "string" };

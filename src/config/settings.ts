@@ -146,6 +146,18 @@ export const settings: readonly Setting[] = [
   },
   { key: "replay", kind: "string", flag: "replay", help: "replay exactly one failed history: the PATH printed with it, given with the --seed printed with it" },
   { key: "strict", kind: "boolean", flag: "strict", file: "strict", help: "exit 1 when a SHOULD requirement fails, too" },
+  { key: "requireAll", kind: "boolean", flag: "require-all", file: "requireAll", help: "exit 1 when a MUST test did not run (a missing --state-url, a reading set to 'any', an expected skip)" },
+  {
+    key: "expectations",
+    kind: "string",
+    flag: "expectations",
+    env: ["COGNITO_SYNC_EXPECTATIONS"],
+    file: "expectations",
+    help: "JSON file of known failures and skips (schemas/expectations.schema.json): listed failures do not fail the run, passes of listed tests are reported",
+  },
+  { key: "strictExpectations", kind: "boolean", flag: "strict-expectations", file: "strictExpectations", help: "exit 1 when a test the expectations file lists to fail passes" },
+  { key: "writeExpectations", kind: "string", flag: "write-expectations", help: "write this run's failures to this file as an expectations file, to adopt the suite in one step and ratchet from there" },
+  { key: "quiet", kind: "boolean", flag: "quiet", file: "quiet", help: "print only failures and the verdict" },
   {
     key: "interpretations",
     kind: "pairs",

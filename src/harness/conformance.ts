@@ -3,7 +3,9 @@
  * a body. Like test262's front matter, the metadata lives on every test, so a run can be
  * listed, filtered and reported without executing anything.
  */
+import { listedFailure, listedSkip } from "../config/expectations.js";
 import { inPool } from "../pool.js";
+import { ConformanceFailure } from "./failure.js";
 import { levelOf, requirement } from "./catalogue.js";
 import { currentPlan, currentRun, type RunPlan } from "./run.js";
 import type { Need, Observed, Scenario } from "./scenario.js";
@@ -22,12 +24,14 @@ const observations = new Map<string, Observed>();
 /** What this run has observed about a scenario so far. */
 export function observed(id: string): Observed {
   let o = observations.get(id);
-  if (!o) observations.set(id, (o = { requests: 0, unchecked: [] }));
+  if (!o) observations.set(id, (o = { requests: 0, unchecked: [], notes: [] }));
   return o;
 }
 
 /** Why this test cannot run in this plan, or undefined when it can. */
-export function skipReason(meta: Pick<Scenario, "needs">, plan: RunPlan): string | undefined {
+export function skipReason(meta: Pick<Scenario, "id" | "requirements" | "needs">, plan: RunPlan): string | undefined {
+  const listed = listedSkip(plan.expectations, meta.id, meta.requirements);
+  if (listed) return `the expectations file skips it: ${listed.reason}`;
   for (const need of meta.needs) {
     if (need === "provider-states" && !plan.states.available) return `needs provider states: ${plan.states.reason}`;
     if (need === "bound-credentials" && plan.bound.via === "none") return `needs credentials bound to one identity: ${plan.bound.reason}`;
@@ -76,7 +80,14 @@ export function conformance(
       observed(id).skipReason = reason;
       this.skip();
     }
-    await (started.get(id) ?? execute(declared));
+    try {
+      await (started.get(id) ?? execute(declared));
+    } catch (e) {
+      // A failure the expectations file lists shows as expected (pending in mocha's terms), not as a failure.
+      if (!listedFailure(currentPlan().expectations, id, e instanceof ConformanceFailure ? e.requirement.id : undefined)) throw e;
+      observed(id).expectedFailure = e as Error;
+      this.skip();
+    }
   });
   const declared: Scenario = Object.freeze({ id, title, requirements, level: levelOf(requirements), needs, exclusive: options.exclusive ?? false, fullTitle: test.fullTitle() });
   registry.push(declared);

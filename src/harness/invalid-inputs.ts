@@ -14,7 +14,12 @@ export interface InvalidInput {
   location: "path" | "query";
   /** The value as it goes on the wire (before percent-encoding). */
   wire: string;
+  /** What is wrong with it, generated details included. */
   why: string;
+  /** Which kind of case this is, the same for every seed: names the test ("too-long", "pattern-2" ...). */
+  slot: string;
+  /** The kind in words, the same for every seed: titles the test. */
+  kind: string;
   /** "model": invalid under every reading of the model; "anchored-only": only when the pattern must match the whole value. */
   strength: "model" | "anchored-only";
 }
@@ -53,17 +58,17 @@ export function invalidInputs(valid: Record<string, string>, seed: number): Inva
 
   for (const [param, p] of Object.entries(props)) {
     const location = PATH_PARAMS.has(param) ? "path" : "query";
-    const add = (wire: string, why: string, strength: InvalidInput["strength"] = "model") => {
-      if (!cases.some((c) => c.param === param && c.wire === wire)) cases.push({ param, location, wire, why, strength });
+    const add = (slot: string, kind: string, wire: string, why: string, strength: InvalidInput["strength"] = "model") => {
+      if (!cases.some((c) => c.param === param && c.wire === wire)) cases.push({ param, location, wire, why, strength, slot, kind });
     };
     if (p.type === "string" && p.pattern !== undefined) {
       const example = valid[param];
       if (example === undefined) throw new Error(`no valid example for ${param}`);
       const whole = new RegExp(p.pattern);
       const search = new RegExp(p.pattern.replace(/^\^/, "").replace(/\$$/, ""));
-      if (p.minLength) add("", `empty (at least ${p.minLength} character)`);
+      if (p.minLength) add("empty", "empty", "", `empty (at least ${p.minLength} character)`);
       // Padded with its own last character, the example still matches: only its length is wrong.
-      if (p.maxLength !== undefined) add(example.padEnd(p.maxLength + 1, example.slice(-1)), `${p.maxLength + 1} characters long (at most ${p.maxLength})`);
+      if (p.maxLength !== undefined) add("too-long", "one character too long", example.padEnd(p.maxLength + 1, example.slice(-1)), `${p.maxLength + 1} characters long (at most ${p.maxLength})`);
 
       // Mutate the valid example with probe characters and sort the results by which readings they break.
       const candidates: Array<{ wire: string; why: string }> = [];
@@ -78,20 +83,20 @@ export function invalidInputs(valid: Record<string, string>, seed: number): Inva
       const anchoredOnly = candidates.filter((x) => fits(x.wire) && search.test(x.wire) && !whole.test(x.wire));
       for (let n = 0; n < 3 && bothBroken.length > 0; n++) {
         const x = bothBroken.splice(Math.floor(rnd() * bothBroken.length), 1)[0]!;
-        add(x.wire, `${x.why}: breaks the pattern ${p.pattern}`);
+        add(`pattern-${n + 1}`, `breaking its pattern (case ${n + 1})`, x.wire, `${x.why}: breaks the pattern ${p.pattern}`);
       }
       if (anchoredOnly.length > 0) {
         const x = pick(anchoredOnly);
-        add(x.wire, `${x.why}: breaks the pattern ${p.pattern} only when it must match the whole value`, "anchored-only");
+        add("anchored", "breaking its pattern only where the whole value must match", x.wire, `${x.why}: breaks the pattern ${p.pattern} only when it must match the whole value`, "anchored-only");
       }
     }
     if (p.type === "integer") {
       const letters = Array.from({ length: 3 + Math.floor(rnd() * 4) }, () => pick([..."abcdefghijklmnopqrstuvwxyz"])).join("");
-      add(letters, "not a number");
-      add(`${1 + Math.floor(rnd() * 99)}.5`, "not a whole number");
-      add(`${1 + Math.floor(rnd() * 9)}e2`, "in exponent notation");
-      if (p.maximum !== undefined) add(String(p.maximum + 1), `above the model's range (at most ${p.maximum})`);
-      if (p.minimum !== undefined) add(String(p.minimum - 1), `below the model's range (at least ${p.minimum})`);
+      add("not-a-number", "not a number", letters, "not a number");
+      add("fraction", "not a whole number", `${1 + Math.floor(rnd() * 99)}.5`, "not a whole number");
+      add("exponent", "in exponent notation", `${1 + Math.floor(rnd() * 9)}e2`, "in exponent notation");
+      if (p.maximum !== undefined) add("above-range", "above the model's range", String(p.maximum + 1), `above the model's range (at most ${p.maximum})`);
+      if (p.minimum !== undefined) add("below-range", "below the model's range", String(p.minimum - 1), `below the model's range (at least ${p.minimum})`);
     }
   }
   // Only what the schema itself refuses is ever asserted.

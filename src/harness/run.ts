@@ -4,6 +4,7 @@
  * generated from it; the live clients are added once the endpoint is up.
  */
 import type { RequestGate } from "../client/request-gate.js";
+import type { ExpectationEntry } from "../config/expectations.js";
 import type { NamedCredentials, SignedClient } from "../client/signed-client.js";
 import type { StateHook } from "./states.js";
 
@@ -31,6 +32,8 @@ export interface RunPlan {
   identityConfigured: boolean;
   /** How many scenarios run at once. */
   concurrency: number;
+  /** Known failures and skips of the implementation under test (--expectations). */
+  expectations: readonly ExpectationEntry[];
   /** Random histories to run (history i uses fast-check seed `seed + i - 1`), or one history to replay. */
   histories: { count: number; replay?: string };
 }

@@ -31,4 +31,8 @@ export interface Observed {
   requests: number;
   /** Interpretations set to "any" whose checks this scenario therefore left out. */
   unchecked: string[];
+  /** What the scenario generated or saw that its title leaves out (so titles stay the same between runs). */
+  notes: string[];
+  /** A failure the expectations file lists: the test shows as expected, not failed. */
+  expectedFailure?: Error;
 }

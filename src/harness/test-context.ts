@@ -55,6 +55,11 @@ export class TestContext {
     return c;
   }
 
+  /** Records what the test generated or saw that its title leaves out (titles stay the same from run to run). */
+  note(text: string): void {
+    this.observed.notes.push(text);
+  }
+
   // Any request of the scenario: through the run's gate, counted; no answer is a TransportFailure.
   readonly send: ScenarioRequests["send"] = (...args) => this.requests.send(...args);
 

@@ -1,7 +1,7 @@
 /**
- * The terminal and file reports of a run: mocha's own spec reporter (titles carry the
- * requirement ids), a skip reason under every skipped test, mocha's xunit reporter for
- * JUnit XML, and one TestResult per test for the JSON report and the exit code.
+ * The terminal report of a run (mocha's own spec reporter: titles carry the requirement ids,
+ * with a skip reason under every skipped test and an expected failure marked as such), and
+ * one TestResult per test, from which every file report and the exit code are made.
  */
 import Mocha from "mocha";
 import { observed } from "../harness/conformance.js";
@@ -14,7 +14,6 @@ const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.co
 export interface ReporterOptions {
   /** Filled as tests finish. */
   results: TestResult[];
-  junitFile?: string;
 }
 
 const metaOf = (test: Mocha.Runnable): Scenario | undefined => (test as unknown as { conformance?: Scenario }).conformance;
@@ -24,12 +23,9 @@ const observedOf = (test: Mocha.Runnable) => {
 };
 
 export class ConformanceReporter extends Mocha.reporters.Spec {
-  private readonly junit?: Mocha.reporters.XUnit;
-
   constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
     super(runner, options);
-    const { results, junitFile } = options.reporterOptions as ReporterOptions;
-    if (junitFile) this.junit = new Mocha.reporters.XUnit(runner, { reporterOptions: { output: junitFile, suiteName: "cognito-sync-conformance" } });
+    const { results } = options.reporterOptions as ReporterOptions;
 
     const record = (test: Mocha.Runnable, status: TestResult["status"], err?: Error) => {
       const meta = metaOf(test);
@@ -48,21 +44,20 @@ export class ConformanceReporter extends Mocha.reporters.Spec {
         durationMs: seen?.durationMs ?? test.duration ?? 0,
         ...(seen ? { requests: seen.requests } : {}),
         ...(seen?.unchecked.length ? { unchecked: [...seen.unchecked] } : {}),
+        ...(seen?.notes.length ? { notes: [...seen.notes] } : {}),
         ...(err ? { error: err.message } : {}),
       });
     };
     runner.on(EVENT_TEST_PASS, (test) => record(test, "passed"));
     runner.on(EVENT_TEST_FAIL, (test, err) => record(test, "failed", err));
     runner.on(EVENT_TEST_PENDING, (test) => {
-      record(test, "skipped");
+      // A failure the expectations file lists reaches mocha as pending; it is still a failure, shown as expected.
+      const expected = observedOf(test)?.expectedFailure;
+      if (expected) record(test, "failed", expected);
+      else record(test, "skipped");
       // Spec has just printed the title; the reason goes right under it.
-      process.stdout.write(`${" ".repeat(6)}${Mocha.reporters.Base.color("pending", `skipped: ${observedOf(test)?.skipReason ?? "no reason given"}`)}\n`);
+      const why = expected ? `expected failure (expectations file): ${expected.message.split("\n")[0]}` : `skipped: ${observedOf(test)?.skipReason ?? "no reason given"}`;
+      process.stdout.write(`${" ".repeat(6)}${Mocha.reporters.Base.color("pending", why)}\n`);
     });
-  }
-
-  /** Mocha calls this on its own reporter only; the JUnit file must be flushed before the run ends. */
-  done(failures: number, fn?: (failures: number) => void): void {
-    if (this.junit) this.junit.done(failures, fn ?? (() => undefined));
-    else fn?.(failures);
   }
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 
-export type SchemaName = "record" | "list-records-response" | "list-records-client-members" | "error-body" | "list-records-request";
+export type SchemaName = "record" | "list-records-response" | "list-records-client-members" | "error-body" | "list-records-request" | "expectations" | "report";
 
 export interface SchemaIssue {
   instancePath: string;
@@ -12,7 +12,15 @@ export interface SchemaIssue {
   schemaPath: string;
 }
 
-export const schemaNames: readonly SchemaName[] = Object.freeze(["record", "list-records-response", "list-records-client-members", "error-body", "list-records-request"]);
+export const schemaNames: readonly SchemaName[] = Object.freeze([
+  "record",
+  "list-records-response",
+  "list-records-client-members",
+  "error-body",
+  "list-records-request",
+  "expectations",
+  "report",
+]);
 
 const SCHEMA_SUFFIX = ".schema.json";
 const schemaDir = fileURLToPath(new URL("../../schemas/", import.meta.url));

@@ -1,0 +1,36 @@
+/**
+ * Everything a run's reports say, as one value that every report format renders: so the
+ * terminal, JSON, JUnit and HTML reports can never disagree about a verdict. The JSON report
+ * is this value as it is (schemas/report.schema.json); `formatVersion` changes when a
+ * member changes meaning or goes away.
+ */
+import type { Summary, TestResult } from "./results.js";
+
+export const FORMAT_VERSION = 1;
+
+export interface RunRecord {
+  formatVersion: typeof FORMAT_VERSION;
+  tool: { name: string; version: string };
+  /** When the run ended, ISO 8601. */
+  finishedAt: string;
+  summary: Summary;
+  /** The exit code and the terminal's verdict line. */
+  verdict: { exitCode: number; line: string };
+  /** What the run was set to do and how it went: endpoint, seed, ids, readings, timing, cleanup. */
+  run: {
+    endpoint: string;
+    seed: number;
+    identityPoolId: string;
+    identityId: string;
+    prefix: string;
+    interpretations: Record<string, string>;
+    /** The settings that change a verdict. */
+    options: { strict: boolean; requireAll: boolean; strictExpectations: boolean; expectations?: string };
+    timing?: Record<string, unknown>;
+    stoppedEarly?: string;
+    cleanup?: { problems: string[]; leftBehind: string[] };
+  };
+  /** Set when the run ended before its tests: why, and the exit code. */
+  aborted?: { exitCode: number; reason: string; requirement?: string };
+  tests: TestResult[];
+}
