@@ -15,6 +15,18 @@ import { currentPlan } from "../src/harness/run.js";
 import { syncTransport } from "../src/harness/sync-transport.js";
 import type { TestContext } from "../src/harness/test-context.js";
 
+/** A device's data as a failure shows it: whole when small, else its size and how it differs from what it should hold. */
+function shown(data: Record<string, string>, want?: Record<string, string>): string {
+  const keys = Object.keys(data);
+  if (keys.length <= 8) return JSON.stringify(data);
+  if (!want) return `${keys.length} keys, as written`;
+  const few = (xs: string[]) => (xs.length > 5 ? `${xs.slice(0, 5).join(", ")} and ${xs.length - 5} more` : xs.join(", "));
+  const missing = Object.keys(want).filter((k) => !(k in data));
+  const extra = keys.filter((k) => !(k in want));
+  const changed = keys.filter((k) => k in want && want[k] !== data[k]).map((k) => `${k} (${JSON.stringify(data[k])})`);
+  return `${keys.length} keys; missing: ${few(missing) || "none"}; extra: ${few(extra) || "none"}; other values: ${few(changed) || "none"}`;
+}
+
 const AREA = "sync-clients";
 const plan = currentPlan();
 
@@ -61,8 +73,8 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
         t.check(
           requirement,
           JSON.stringify(held(d)) === JSON.stringify(want),
-          `${c.name} client, ${d.name} holds ${JSON.stringify(want)}`,
-          () => `${c.name} client, ${d.name} holds ${JSON.stringify(held(d))}`,
+          `${c.name} client, ${d.name} holds ${shown(want)}`,
+          () => `${c.name} client, ${d.name} holds ${shown(held(d), want)}`,
           lastExchange.get(d),
         );
     },

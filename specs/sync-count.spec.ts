@@ -23,7 +23,7 @@ describe("sync-count filtering", () => {
     conformance(AREA, `${how} returns every record with its latest value`, ["LR-SYNC-ALL"], async (t) => {
       const ds = await seed4(t);
       const walk = await t.walk(ds, { ...query, maxResults: 100 }, "LR-SYNC-ALL", ds.records.size);
-      t.expectExactly("LR-SYNC-ALL", walk.records, ds.records, walk.pages.at(-1)!.exchange);
+      t.expectExactly("LR-SYNC-ALL", walk.records, ds.records, walk.pages);
     });
   }
 

@@ -46,6 +46,15 @@ export interface ConformingResult {
 
 export async function mutants(args: string[]): Promise<number> {
   const { values } = parse(args);
+  if (values.help) {
+    process.stdout.write(
+      "Usage: cognito-sync-conformance mutants [--variant NAME]... [--concurrency N] [--seed N] [--report-json FILE]\n\n" +
+        "Runs the suite against every broken variant of the embedded reference endpoint (or the NAMEd ones; serve --help lists them),\n" +
+        "each of which must be killed by the requirement it breaks (a bug only a history shows: by the random histories, the fixed\n" +
+        "scenarios passing it), then the suite and the contract against every conforming variant, which must pass. Exits 1 otherwise.\n",
+    );
+    return 0;
+  }
   const picked = values.variant;
   for (const n of picked)
     if (!(n in variants) && !(n in conformingVariants))
@@ -92,6 +101,7 @@ function parse(args: string[]) {
         seed: { type: "string" },
         variant: { type: "string", multiple: true, default: [] },
         "report-json": { type: "string", default: "reports/mutants.json" },
+        help: { type: "boolean", short: "h" },
       },
       strict: true,
       allowPositionals: false,

@@ -22,8 +22,7 @@ export const describePlan = (p: RunPlan, s: RunSettings): RunRecord["run"] => ({
 });
 
 /** The report files the settings name: each format's, and the expectations file to write. */
-export const reportPaths = (s: RunSettings): string[] =>
-  [...reportFormats.map((r) => s[r.setting]), s.writeExpectations].filter((p): p is string => p !== undefined);
+export const reportPaths = (s: RunSettings): string[] => [...reportFormats.map((r) => s[r.setting]), s.writeExpectations].filter((p): p is string => p !== undefined);
 
 /** Every report the settings ask for, rendered from the one record. */
 export function writeReports(s: RunSettings, record: RunRecord): void {

@@ -17,19 +17,18 @@ import { StateHook } from "../harness/states.js";
 import { STATE_PATH } from "../reference/provider-states.js";
 import { startReferenceEndpoint } from "../reference/server.js";
 import { conformingVariants, variants } from "../reference/variants.js";
-import { ConformanceReporter } from "../report/reporter.js";
+import { ConformanceReporter, QuietReporter } from "../report/reporter.js";
 import type { TestResult } from "../report/results.js";
 import { list } from "./list.js";
 import { onOutputGone } from "./output.js";
 import { developerCredentials, planRun } from "./plan.js";
 import { checkWritable, reportPaths, writeReports } from "./report-files.js";
-import { suiteHelp } from "./suite-help.js";
+import { suiteHelp, type SuiteKind } from "./suite-help.js";
 import { EarlyExit, UsageError } from "../config/usage-error.js";
 import { abortedRecord, finish } from "./verdict.js";
 import { TOOL } from "../version.js";
 
-/** What a command runs: the scenario specs, or the contract verification. */
-export type SuiteKind = "scenarios" | "histories" | "pact";
+/** What a command runs: the scenario specs, the random histories alone, or the contract verification. */
 const SPEC_FILES: Record<SuiteKind, () => URL[]> = {
   scenarios: () => {
     const dir = new URL("../../specs/", import.meta.url);
@@ -48,12 +47,17 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   const s = resolveSettings(kind === "histories" ? argv.map((a) => a.replace(/^--runs(?==|$)/, "--histories")) : argv, process.env);
   if (kind === "histories") s.histories ??= 200;
   if (s.help) {
-    process.stdout.write(suiteHelp());
+    process.stdout.write(suiteHelp(kind));
     return 0;
   }
   if (s.version) {
     process.stdout.write(`${TOOL.name} ${TOOL.version}\n`);
     return 0;
+  }
+  if (s.stateUrl !== undefined && s.endpoint === undefined) {
+    throw new UsageError(
+      `${s.origins.stateUrl ?? "--state-url"} names the state hook of an endpoint under test: give that endpoint with --endpoint (the embedded reference has its own hook)`,
+    );
   }
   const grep = compileGrep(s.grep);
   const credentials = developerCredentials(s);
@@ -99,7 +103,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   };
   try {
     process.stdout.write(
-      `cognito-sync-conformance: endpoint ${plan.endpointLabel}\n` +
+      `cognito-sync-conformance ${TOOL.version}: endpoint ${plan.endpointLabel}${s.origins.endpoint && s.origins.endpoint !== "--endpoint" ? ` (from ${s.origins.endpoint})` : ""}\n` +
         `  seed ${plan.seed} (repeat with --seed ${plan.seed}); identity pool ${plan.identityPoolId}; identity ${plan.identityId}; datasets ${plan.prefix}-*\n`,
     );
     try {
@@ -111,7 +115,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
     }
     setRun(run);
     const testsStart = performance.now(); // performance.now() counts from process start
-    const results = await runMocha(kind, plan, grep);
+    const results = await runMocha(kind, plan, grep, s.quiet);
     return finish(results, s, plan, run, { startupMs: testsStart, testsMs: performance.now() - testsStart });
   } finally {
     clearTimeout(deadline);
@@ -178,9 +182,11 @@ async function loadSpecs(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefine
   return mocha;
 }
 
-async function runMocha(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined): Promise<TestResult[]> {
+async function runMocha(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined, quiet: boolean): Promise<TestResult[]> {
   const results: TestResult[] = [];
-  const mocha = await loadSpecs(kind, plan, grep, { reporter: ConformanceReporter, reporterOptions: { results } });
+  // Colour only for a person at a terminal who has not asked for none (https://no-color.org).
+  Mocha.reporters.Base.useColors = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const mocha = await loadSpecs(kind, plan, grep, { reporter: quiet ? QuietReporter : ConformanceReporter, reporterOptions: { results } });
   // Start every selected scenario's body up front, a bounded number at a time (see startAhead).
   const selected: Scenario[] = [];
   const collect = (suite: Mocha.Suite): void => {

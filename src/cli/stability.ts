@@ -14,11 +14,23 @@ import { UsageError } from "../config/usage-error.js";
 export async function stability(args: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args, options: { runs: { type: "string", default: "20" }, "report-json": { type: "string", default: "reports/stability.json" } }, strict: true }));
+    ({ values } = parseArgs({
+      args,
+      options: { runs: { type: "string", default: "20" }, "report-json": { type: "string", default: "reports/stability.json" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    }));
   } catch (e) {
     throw new UsageError(`${oneLine((e as Error).message)}; stability takes --runs N, --report-json FILE`);
   }
   const runs = Number(values.runs);
+  if (values.help) {
+    process.stdout.write(
+      "Usage: cognito-sync-conformance stability [--runs N] [--report-json FILE]\n\n" +
+        "Runs the whole suite N times (default 20) against the embedded reference endpoint, each run with fresh ids and a fresh seed,\n" +
+        "and reports every failure and every test whose outcome changed between runs (a flip). Exits 1 on either.\n",
+    );
+    return 0;
+  }
   if (!Number.isSafeInteger(runs) || runs < 2) throw new UsageError(`--runs must be a whole number of at least 2, not '${values.runs}'`);
 
   const dir = mkdtempSync(join(tmpdir(), "csc-stability-"));

@@ -101,7 +101,8 @@ export function verdictLine(summary: Summary, code: number, o: VerdictOptions, r
     buts.push(`${summary.mustSkipped} MUST tests did not run (${reasons})${o.requireAll ? " and --require-all counts that as a failure" : "; --require-all makes that a failure"}`);
   }
   if (summary.expectedFailures > 0) buts.push(`${summary.expectedFailures} failures were expected (expectations file)`);
-  if (summary.unexpectedPasses > 0) buts.push(`${summary.unexpectedPasses} tests listed to fail passed${o.strictExpectations ? " (--strict-expectations)" : "; update the expectations file"}`);
+  if (summary.unexpectedPasses > 0)
+    buts.push(`${summary.unexpectedPasses} tests listed to fail passed${o.strictExpectations ? " (--strict-expectations)" : "; update the expectations file"}`);
   return `verdict: ${verdict} (${counts})${buts.length ? `, but ${buts.join(", and ")}` : ""}`;
 }
 

@@ -24,6 +24,7 @@ export interface RunSettings {
   grep?: string;
   reportJson?: string;
   reportJunit?: string;
+  reportHtml?: string;
   seed?: number;
   histories?: number;
   replay?: string;
@@ -38,6 +39,8 @@ export interface RunSettings {
   list: boolean;
   help: boolean;
   version: boolean;
+  /** Where each setting that was given came from ("--endpoint", "$AWS_ENDPOINT_URL", "'endpoint' in FILE"). */
+  origins: Record<string, string>;
 }
 
 type Raw = string | boolean | string[] | number | Record<string, unknown>;
@@ -46,7 +49,20 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
   const flags = parseFlags(argv);
   const configPath = typeof flags.config === "string" ? flags.config : undefined;
   const file = configPath === undefined ? {} : readConfigFile(configPath);
-  const out: Record<string, unknown> = { region: "us-east-1", timeoutMs: 10_000, runTimeout: 300, strict: false, requireAll: false, strictExpectations: false, quiet: false, interpretations: {}, list: false, help: flags.help === true, version: flags.version === true };
+  const out: Record<string, unknown> = {
+    region: "us-east-1",
+    timeoutMs: 10_000,
+    runTimeout: 300,
+    strict: false,
+    requireAll: false,
+    strictExpectations: false,
+    quiet: false,
+    interpretations: {},
+    list: false,
+    help: flags.help === true,
+    version: flags.version === true,
+    origins: {},
+  };
 
   for (const s of settings) {
     const fromFlag = s.flag === undefined ? undefined : flags[s.flag];
@@ -63,6 +79,7 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
     } else if (sources.length > 0) {
       const [value, where, isFile] = sources[sources.length - 1]!; // the flag, else the environment, else the file
       out[s.key] = convert(s, value as Raw, where, isFile);
+      (out.origins as Record<string, string>)[s.key] = where;
     }
   }
   return out as unknown as RunSettings;

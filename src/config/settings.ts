@@ -125,6 +125,13 @@ export const settings: readonly Setting[] = [
   { key: "reportJson", kind: "string", flag: "report-json", file: "reportJson", help: "write a JSON report to this file" },
   { key: "reportJunit", kind: "string", flag: "report-junit", file: "reportJunit", help: "write a JUnit XML report to this file" },
   {
+    key: "reportHtml",
+    kind: "string",
+    flag: "report-html",
+    file: "reportHtml",
+    help: "write a self-contained HTML report (verdict, requirement matrix, failures with their exchanges) to this file",
+  },
+  {
     key: "seed",
     kind: "integer",
     flag: "seed",
@@ -146,7 +153,13 @@ export const settings: readonly Setting[] = [
   },
   { key: "replay", kind: "string", flag: "replay", help: "replay exactly one failed history: the PATH printed with it, given with the --seed printed with it" },
   { key: "strict", kind: "boolean", flag: "strict", file: "strict", help: "exit 1 when a SHOULD requirement fails, too" },
-  { key: "requireAll", kind: "boolean", flag: "require-all", file: "requireAll", help: "exit 1 when a MUST test did not run (a missing --state-url, a reading set to 'any', an expected skip)" },
+  {
+    key: "requireAll",
+    kind: "boolean",
+    flag: "require-all",
+    file: "requireAll",
+    help: "exit 1 when a MUST test did not run (a missing --state-url, a reading set to 'any', an expected skip)",
+  },
   {
     key: "expectations",
     kind: "string",
@@ -156,7 +169,12 @@ export const settings: readonly Setting[] = [
     help: "JSON file of known failures and skips (schemas/expectations.schema.json): listed failures do not fail the run, passes of listed tests are reported",
   },
   { key: "strictExpectations", kind: "boolean", flag: "strict-expectations", file: "strictExpectations", help: "exit 1 when a test the expectations file lists to fail passes" },
-  { key: "writeExpectations", kind: "string", flag: "write-expectations", help: "write this run's failures to this file as an expectations file, to adopt the suite in one step and ratchet from there" },
+  {
+    key: "writeExpectations",
+    kind: "string",
+    flag: "write-expectations",
+    help: "write this run's failures to this file as an expectations file, to adopt the suite in one step and ratchet from there",
+  },
   { key: "quiet", kind: "boolean", flag: "quiet", file: "quiet", help: "print only failures and the verdict" },
   {
     key: "interpretations",

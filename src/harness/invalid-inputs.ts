@@ -68,7 +68,8 @@ export function invalidInputs(valid: Record<string, string>, seed: number): Inva
       const search = new RegExp(p.pattern.replace(/^\^/, "").replace(/\$$/, ""));
       if (p.minLength) add("empty", "empty", "", `empty (at least ${p.minLength} character)`);
       // Padded with its own last character, the example still matches: only its length is wrong.
-      if (p.maxLength !== undefined) add("too-long", "one character too long", example.padEnd(p.maxLength + 1, example.slice(-1)), `${p.maxLength + 1} characters long (at most ${p.maxLength})`);
+      if (p.maxLength !== undefined)
+        add("too-long", "one character too long", example.padEnd(p.maxLength + 1, example.slice(-1)), `${p.maxLength + 1} characters long (at most ${p.maxLength})`);
 
       // Mutate the valid example with probe characters and sort the results by which readings they break.
       const candidates: Array<{ wire: string; why: string }> = [];
@@ -87,7 +88,13 @@ export function invalidInputs(valid: Record<string, string>, seed: number): Inva
       }
       if (anchoredOnly.length > 0) {
         const x = pick(anchoredOnly);
-        add("anchored", "breaking its pattern only where the whole value must match", x.wire, `${x.why}: breaks the pattern ${p.pattern} only when it must match the whole value`, "anchored-only");
+        add(
+          "anchored",
+          "breaking its pattern only where the whole value must match",
+          x.wire,
+          `${x.why}: breaks the pattern ${p.pattern} only when it must match the whole value`,
+          "anchored-only",
+        );
       }
     }
     if (p.type === "integer") {

@@ -53,3 +53,28 @@ export function numbered(prefix: string, from: number, to: number): Record<strin
   for (let i = from; i < to; i++) update[`${prefix}${String(i).padStart(3, "0")}`] = `value of ${prefix}${i}`;
   return update;
 }
+
+/**
+ * The page of a walk where it first went wrong, for the failure report: the first page holding
+ * a record twice seen or unexpected, else the page that should have held the first missing
+ * record (the page before the first one that starts after it, in (syncCount, key) order, the
+ * order a server most likely pages in). Only a choice of what to show: any page is a fair answer.
+ */
+export function pageWhereWrong(pages: ReadonlyArray<{ records: readonly RecordOut[] }>, expected: ReadonlyMap<string, Expected>): number {
+  const seen = new Set<string>();
+  for (const [i, p] of pages.entries()) {
+    for (const r of p.records) {
+      if (seen.has(r.Key) || !expected.has(r.Key) || (r.Value ?? undefined) !== expected.get(r.Key)!.value) return i;
+      seen.add(r.Key);
+    }
+  }
+  const order = (count: number, key: string) => [count, key] as const;
+  const after = (a: readonly [number, string], b: readonly [number, string]) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+  const missing = [...expected].filter(([k]) => !seen.has(k)).map(([k, e]) => order(e.syncCount, k));
+  if (missing.length === 0) return pages.length - 1;
+  const first = missing.reduce((a, b) => (after(a, b) ? b : a));
+  const next = pages.findIndex((p) => p.records.length > 0 && after(order(p.records.at(-1)!.SyncCount, p.records.at(-1)!.Key), first));
+  if (next < 0) return pages.length - 1;
+  const head = pages[next]!.records[0]!;
+  return next > 0 && after(order(head.SyncCount, head.Key), first) ? next - 1 : next;
+}

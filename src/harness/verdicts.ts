@@ -4,9 +4,9 @@
  * a broken MUST is never hidden behind it.
  */
 import type { Exchange } from "../client/exchange.js";
-import type { ListResult, RecordOut } from "./answers.js";
+import type { ListResult, RecordOut, Walk } from "./answers.js";
 import { ConformanceFailure } from "./failure.js";
-import { describeDiff, diffRecords, type Expected } from "./records.js";
+import { describeDiff, diffRecords, pageWhereWrong, type Expected } from "./records.js";
 import { resolvedErrorType } from "./well-formed.js";
 
 export class Verdicts {
@@ -25,12 +25,20 @@ export class Verdicts {
     return this.held[0];
   }
 
-  /** `records` hold every expected key exactly once, with the value written, and nothing else. */
-  expectExactly(requirement: string, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, exchange?: Exchange): void {
+  /**
+   * `records` hold every expected key exactly once, with the value written, and nothing else.
+   * Given a walk's pages instead of one exchange, a failure shows the page where it went wrong.
+   */
+  expectExactly(requirement: string, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, shown?: Exchange | Walk["pages"]): void {
     const { missing, duplicated, unexpected, wrongValue } = diffRecords(records, expected);
     const delivery = { missing, duplicated, unexpected, wrongValue };
     const ok = Object.values(delivery).every((xs) => xs.length === 0);
-    this.check(requirement, ok, `exactly these ${expected.size} records, each once, with the values written`, () => describeDiff(delivery), exchange);
+    if (ok) return;
+    const page = Array.isArray(shown) ? pageWhereWrong(shown, expected) : undefined;
+    const exchange = page === undefined ? (shown as Exchange | undefined) : (shown as Walk["pages"])[page]!.exchange;
+    const where =
+      page !== undefined && (shown as Walk["pages"]).length > 1 ? ` (shown: page ${page + 1} of ${(shown as Walk["pages"]).length}, where the walk first went wrong)` : "";
+    this.check(requirement, false, `exactly these ${expected.size} records, each once, with the values written`, () => `${describeDiff(delivery)}${where}`, exchange);
   }
 
   /** Each of `records` carries the sync count of the UpdateRecords call that last wrote it. */

@@ -15,7 +15,12 @@ export function applyExpectations(results: TestResult[], entries: readonly Expec
         ? [listedFailure(entries, r.id, r.failedRequirement), "expected failure"]
         : r.status === "skipped"
           ? [listedSkip(entries, r.id, r.requirements), "expected skip"]
-          : [entries.find((e) => e.expect === "fail" && (e.test === r.id || (e.requirement !== undefined && r.requirements.includes(e.requirement) && !failing.has(e.requirement)))), "unexpected pass"];
+          : [
+              entries.find(
+                (e) => e.expect === "fail" && (e.test === r.id || (e.requirement !== undefined && r.requirements.includes(e.requirement) && !failing.has(e.requirement))),
+              ),
+              "unexpected pass",
+            ];
     if (entry) r.expectation = { expected: entry.expect, reason: entry.reason, ...(entry.link ? { link: entry.link } : {}), outcome };
   }
 }

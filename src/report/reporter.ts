@@ -8,6 +8,7 @@ import { observed } from "../harness/conformance.js";
 import type { Scenario } from "../harness/scenario.js";
 import { ConformanceFailure, SetupFailure, TransportFailure } from "../harness/failure.js";
 import type { TestResult } from "./results.js";
+import { failureSection } from "./terminal-failures.js";
 
 const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
 
@@ -22,42 +23,73 @@ const observedOf = (test: Mocha.Runnable) => {
   return meta ? observed(meta.id) : undefined;
 };
 
+/** Keeps one TestResult per finished test in `results`; `say` prints a line under a skipped test's title. */
+function recordResults(runner: Mocha.Runner, results: TestResult[], say: (line: string) => void): void {
+  const record = (test: Mocha.Runnable, status: TestResult["status"], err?: Error) => {
+    const meta = metaOf(test);
+    const seen = observedOf(test);
+    results.push({
+      id: meta?.id ?? test.fullTitle(),
+      title: meta?.title ?? test.title,
+      requirements: meta?.requirements ?? [],
+      level: err instanceof ConformanceFailure ? err.level : (meta?.level ?? "MUST"),
+      status,
+      ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
+      ...(err instanceof ConformanceFailure && err.history ? { history: err.history } : {}),
+      ...(err instanceof ConformanceFailure && err.requirement.breaks ? { breaks: err.requirement.breaks.map(({ client, effect }) => ({ client, effect })) } : {}),
+      ...(err ? { failure: err instanceof ConformanceFailure ? "check" : err instanceof SetupFailure || err instanceof TransportFailure ? "setup" : "internal" } : {}),
+      ...(status === "skipped" ? { reason: seen?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
+      durationMs: seen?.durationMs ?? test.duration ?? 0,
+      ...(seen ? { requests: seen.requests } : {}),
+      ...(seen?.unchecked.length ? { unchecked: [...seen.unchecked] } : {}),
+      ...(seen?.notes.length ? { notes: [...seen.notes] } : {}),
+      ...(err ? { error: err.message } : {}),
+    });
+  };
+  runner.on(EVENT_TEST_PASS, (test) => record(test, "passed"));
+  runner.on(EVENT_TEST_FAIL, (test, err) => record(test, "failed", err));
+  runner.on(EVENT_TEST_PENDING, (test) => {
+    // A failure the expectations file lists reaches mocha as pending; it is still a failure, shown as expected.
+    const expected = observedOf(test)?.expectedFailure;
+    if (expected) record(test, "failed", expected);
+    else record(test, "skipped");
+    say(expected ? `expected failure (expectations file): ${expected.message.split("\n")[0]}` : `skipped: ${observedOf(test)?.skipReason ?? "no reason given"}`);
+  });
+}
+
+/** The counts and the grouped failures, in place of mocha's own list of every failure in full. */
+function epilogue(reporter: Mocha.reporters.Base, results: readonly TestResult[]): void {
+  const { Base } = Mocha.reporters;
+  const s = reporter.stats;
+  const lines = [`\n  ${Base.color("bright pass", `${s.passes} passing`)}${Base.color("light", ` (${s.duration ?? 0}ms)`)}`];
+  if (s.pending) lines.push(`  ${Base.color("pending", `${s.pending} pending`)}`);
+  if (s.failures) lines.push(`  ${Base.color("fail", `${s.failures} failing`)}\n`, failureSection(results));
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/** The terminal report: each test as it finishes (mocha's spec reporter), a skip's reason under its title. */
 export class ConformanceReporter extends Mocha.reporters.Spec {
+  private readonly results: TestResult[];
   constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
     super(runner, options);
-    const { results } = options.reporterOptions as ReporterOptions;
+    this.results = (options.reporterOptions as ReporterOptions).results;
+    // Spec has just printed the title; the reason goes right under it.
+    recordResults(runner, this.results, (line) => process.stdout.write(`${" ".repeat(6)}${Mocha.reporters.Base.color("pending", line)}\n`));
+  }
 
-    const record = (test: Mocha.Runnable, status: TestResult["status"], err?: Error) => {
-      const meta = metaOf(test);
-      const seen = observedOf(test);
-      results.push({
-        id: meta?.id ?? test.fullTitle(),
-        title: meta?.title ?? test.title,
-        requirements: meta?.requirements ?? [],
-        level: err instanceof ConformanceFailure ? err.level : (meta?.level ?? "MUST"),
-        status,
-        ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
-        ...(err instanceof ConformanceFailure && err.history ? { history: err.history } : {}),
-        ...(err instanceof ConformanceFailure && err.requirement.breaks ? { breaks: err.requirement.breaks.map(({ client, effect }) => ({ client, effect })) } : {}),
-        ...(err ? { failure: err instanceof ConformanceFailure ? "check" : err instanceof SetupFailure || err instanceof TransportFailure ? "setup" : "internal" } : {}),
-        ...(status === "skipped" ? { reason: seen?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
-        durationMs: seen?.durationMs ?? test.duration ?? 0,
-        ...(seen ? { requests: seen.requests } : {}),
-        ...(seen?.unchecked.length ? { unchecked: [...seen.unchecked] } : {}),
-        ...(seen?.notes.length ? { notes: [...seen.notes] } : {}),
-        ...(err ? { error: err.message } : {}),
-      });
-    };
-    runner.on(EVENT_TEST_PASS, (test) => record(test, "passed"));
-    runner.on(EVENT_TEST_FAIL, (test, err) => record(test, "failed", err));
-    runner.on(EVENT_TEST_PENDING, (test) => {
-      // A failure the expectations file lists reaches mocha as pending; it is still a failure, shown as expected.
-      const expected = observedOf(test)?.expectedFailure;
-      if (expected) record(test, "failed", expected);
-      else record(test, "skipped");
-      // Spec has just printed the title; the reason goes right under it.
-      const why = expected ? `expected failure (expectations file): ${expected.message.split("\n")[0]}` : `skipped: ${observedOf(test)?.skipReason ?? "no reason given"}`;
-      process.stdout.write(`${" ".repeat(6)}${Mocha.reporters.Base.color("pending", why)}\n`);
+  override epilogue(): void {
+    epilogue(this, this.results);
+  }
+}
+
+/** --quiet: nothing per test; only the failures, grouped, at the end. */
+export class QuietReporter extends Mocha.reporters.Base {
+  constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
+    super(runner, options);
+    const results = (options.reporterOptions as ReporterOptions).results;
+    recordResults(runner, results, () => undefined);
+    runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
+      if (this.stats.failures) process.stdout.write(`${failureSection(results)}\n`);
     });
   }
 }

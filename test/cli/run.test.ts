@@ -122,7 +122,7 @@ describe("cli: the suite command", () => {
       expect(xml).to.include("<testsuite");
       expect(xml).to.include("<testcase");
       expect(xml.match(/<testcase /g) ?? []).to.have.length(readJson(jsonFile).tests.length);
-      expect(xml.trimEnd()).to.match(/<\/testsuite>$/);
+      expect(xml.trimEnd()).to.match(/<\/testsuites>$/);
     });
   });
 

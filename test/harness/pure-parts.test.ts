@@ -2,6 +2,7 @@
 import { expect } from "chai";
 import { ConformanceFailure } from "../../src/harness/failure.js";
 import { walkPages } from "../../src/harness/page-walker.js";
+import { pageWhereWrong } from "../../src/harness/records.js";
 import { Teardown } from "../../src/harness/teardown.js";
 import { Verdicts } from "../../src/harness/verdicts.js";
 import { assertWellFormed } from "../../src/harness/well-formed.js";
@@ -84,4 +85,39 @@ describe("harness: pure parts", () => {
     expect(done).to.deep.equal(["client", "dataset"]);
     expect(problems).to.deep.equal(["state hook refused"]);
   });
+});
+
+describe("the page where a walk went wrong", () => {
+  const rec = (Key: string, SyncCount: number, Value = `v${Key}`) => ({ Key, Value, SyncCount });
+  const expected = new Map(["a", "b", "c", "d", "e", "f"].map((k) => [k, { value: `v${k}`, syncCount: 1 }]));
+  const cases: Array<{ title: string; pages: string[][]; want: number }> = [
+    { title: "a page that dropped its last record", pages: [["a", "b"], ["d", "e"], ["f"]], want: 0 },
+    { title: "a record missing inside a page", pages: [["a", "b"], ["c", "e"], ["f"]], want: 1 },
+    {
+      title: "a record twice",
+      pages: [
+        ["a", "b"],
+        ["c", "d"],
+        ["d", "e", "f"],
+      ],
+      want: 2,
+    },
+    {
+      title: "nothing wrong: the last page",
+      pages: [
+        ["a", "b", "c"],
+        ["d", "e", "f"],
+      ],
+      want: 1,
+    },
+  ];
+  for (const { title, pages, want } of cases) {
+    it(`${title}: page ${want + 1}`, () =>
+      expect(
+        pageWhereWrong(
+          pages.map((keys) => ({ records: keys.map((k) => rec(k, 1)) })),
+          expected,
+        ),
+      ).to.equal(want));
+  }
 });
