@@ -27,6 +27,10 @@ export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run
     );
   const digest = brokenDigest(results);
   if (digest) process.stdout.write(`${digest}\n`);
+  // Listed failures that passed: the expectations file can be ratcheted.
+  const surprises = results.filter((r) => r.expectation?.outcome === "unexpected pass");
+  for (const r of surprises.slice(0, 10)) process.stdout.write(`unexpected pass: ${r.id} (listed: ${r.expectation!.reason})\n`);
+  if (surprises.length > 10) process.stdout.write(`unexpected pass: and ${surprises.length - 10} more (every one is in the reports)\n`);
   const line = verdictLine(summary, code, options, results);
   process.stdout.write(`${line}\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`);
 

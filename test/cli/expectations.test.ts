@@ -46,6 +46,7 @@ describe("expectations files", function () {
     const lenient = await runCli([...QUICK, "--expectations", file, "--report-json", report], 60_000);
     expect(lenient.code, lenient.stdout.slice(-1500)).to.equal(0);
     expect(lenient.stdout).to.match(/tests listed to fail passed; update the expectations file/);
+    expect(lenient.stdout).to.match(/^unexpected pass: pagination\/\S+ \(listed: fails LR-PAGE-WALK\)$/m);
     expect(tests(report).filter((t) => t.expectation?.outcome === "unexpected pass").length).to.be.at.least(3);
     const strict = await runCli([...QUICK, "--expectations", file, "--strict-expectations"], 60_000);
     expect(strict.code, strict.stdout.slice(-1500)).to.equal(1);

@@ -301,6 +301,14 @@ describe("cli: the suite command", () => {
         expect(t.status, t.id).to.equal("skipped");
         expect(t.reason, t.id).to.include("--state-url");
       }
+      // "conforms" is not the whole story: the verdict line says how many MUST tests did not run, and why.
+      expect(r.stdout).to.match(/^verdict: conforms \(.*\), but \d+ MUST tests did not run \(.*--state-url.*\); --require-all makes that a failure$/m);
+    });
+
+    it("--require-all turns MUST tests that did not run into a failure (exit 1)", async () => {
+      const r = await run(["--endpoint", url, "--require-all", "--histories", "0"]);
+      expect(r.code, shown(r)).to.equal(1);
+      expect(r.stdout).to.match(/^verdict: does not conform .* MUST tests did not run .* and --require-all counts that as a failure$/m);
     });
   });
 
