@@ -4,6 +4,7 @@
  * a noisy machine. Prints a table and writes bench/results.json. Timings are measured here,
  * never asserted in tests.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -237,6 +238,39 @@ async function validation(fullRunValidationMs: number, fullRunTestsMs: number) {
   row("  share of a full run's test phase", `${round(share * 100, 1)} %`);
 }
 
+/** The full run's start-up phase before the package was compiled and loaded its parts lazily (bench of 2026-11-27). */
+const STARTUP_BEFORE_MS = 968.1;
+const COMPILED = fileURLToPath(new URL("./compiled.js", import.meta.url));
+
+/** Start-up of the compiled command: --list against `node -e 0`, and the full run's start-up phase. */
+async function startup() {
+  execFileSync("npm", ["run", "build"], { stdio: "ignore" });
+  const node = median(await sequence(7, async () => (await timed(["-e", "0"])).ms));
+  const list = median(await sequence(7, async () => (await timed([COMPILED, "--list"])).ms));
+  const phases = await sequence(5, async (i) => {
+    const file = join(dir, `compiled-${i}.json`);
+    const { code } = await timed([COMPILED, "--report-json", file]);
+    if (code !== 0) throw new Error(`the compiled full run failed (exit ${code})`);
+    return readReport(file).run.timing.startupMs;
+  });
+  const startupMs = median(phases);
+  results.startup = { nodeMs: round(node), listMs: round(list), listRatio: round(list / node, 2), fullRunStartupMs: round(startupMs), before: STARTUP_BEFORE_MS };
+  row("--list, compiled (median of 7) / node -e 0", `${round(list)} / ${round(node)} ms = ${round(list / node, 2)}x`, "<= 4x", meets(list / node <= 4));
+  row(
+    "full run's start-up phase, compiled (median of 5)",
+    `${round(startupMs)} ms (was ${STARTUP_BEFORE_MS})`,
+    `<= ${STARTUP_BEFORE_MS / 2} ms`,
+    meets(startupMs <= STARTUP_BEFORE_MS / 2),
+  );
+}
+
+/** `n` runs of `f`, one after another (concurrent runs would measure each other). */
+async function sequence<T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(await f(i));
+  return out;
+}
+
 async function slowEndpoint() {
   const ref = await startReference();
   const proxy = await startChild([...TSX, join(HERE, "slow-proxy.ts"), ref.url, "50"]);
@@ -279,6 +313,7 @@ const want = (section: string) => only.size === 0 || only.has(section);
 const started = performance.now();
 try {
   const full = await fullRun();
+  if (want("startup")) await startup();
   if (want("throughput")) await throughput();
   if (want("scaling")) await scaling();
   if (want("validation")) await validation(full.validationMs, full.testsMs);

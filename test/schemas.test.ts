@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { expect } from "chai";
 import { compilationCount, compiledValidatorFor, schemaDocument, schemaNames, validateAgainst, type SchemaIssue, type SchemaName } from "../src/schema/validators.js";
 
@@ -109,6 +110,11 @@ describe("JSON Schemas", () => {
         expect(compiledValidatorFor(name), name).to.equal(compiledValidatorFor(name));
       }
       expect(compiledValidatorFor("record")).to.not.equal(compiledValidatorFor("error-body"));
+    });
+
+    it("every schema is valid against the JSON Schema 2020-12 meta-schema (start-up does not check it)", () => {
+      const meta = new Ajv2020({ strict: true, allowUnionTypes: true });
+      for (const name of schemaNames) expect(meta.validateSchema(schemaDocument(name)), `${name}: ${meta.errorsText()}`).to.equal(true);
     });
 
     it("compiled each schema exactly once, and validating does not compile again", () => {

@@ -2,10 +2,10 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageFile } from "../package-root.js";
 import type { TestResult } from "../report/results.js";
 
-const BIN = fileURLToPath(new URL("../../bin/cognito-sync-conformance.js", import.meta.url));
+const BIN = packageFile("bin", "cognito-sync-conformance.js");
 
 export interface ChildRun {
   exitCode: number | null;

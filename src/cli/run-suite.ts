@@ -7,16 +7,13 @@ import { fileURLToPath } from "node:url";
 import Mocha from "mocha";
 import { listRecordsRequest } from "../client/cognito-sync.js";
 import { RequestGate } from "../client/request-gate.js";
-import { SignedClient } from "../client/signed-client.js";
+import type { SignedClient } from "../client/signed-client.js";
 import { resolveSettings } from "../config/resolve.js";
 import { startAhead, type Scenario } from "../harness/conformance.js";
 import { ConformanceFailure } from "../harness/failure.js";
 import { assertWellFormed, resolvedErrorType } from "../harness/well-formed.js";
 import { newStats, setPlan, setRun, type RunContext, type RunPlan } from "../harness/run.js";
-import { StateHook } from "../harness/states.js";
 import { STATE_PATH } from "../reference/provider-states.js";
-import { startReferenceEndpoint } from "../reference/server.js";
-import { conformingVariants, variants } from "../reference/variants.js";
 import { ConformanceReporter, QuietReporter } from "../report/reporter.js";
 import type { TestResult } from "../report/results.js";
 import { list } from "./list.js";
@@ -28,17 +25,19 @@ import { EarlyExit, UsageError } from "../config/usage-error.js";
 import { abortedRecord, finish } from "./verdict.js";
 import { TOOL } from "../version.js";
 
+/** The specs are code, next to this module: TypeScript in the source tree, JavaScript in the package (dist/). */
+const SPEC = `.spec${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`;
 /** What a command runs: the scenario specs, the random histories alone, or the contract verification. */
 const SPEC_FILES: Record<SuiteKind, () => URL[]> = {
   scenarios: () => {
     const dir = new URL("../../specs/", import.meta.url);
     return readdirSync(fileURLToPath(dir))
-      .filter((f) => f.endsWith(".spec.ts"))
+      .filter((f) => f.endsWith(SPEC))
       .sort()
       .map((f) => new URL(f, dir));
   },
-  histories: () => [new URL("../../specs/histories.spec.ts", import.meta.url)],
-  pact: () => [new URL("../pact/verification.spec.ts", import.meta.url)],
+  histories: () => [new URL(`../../specs/histories${SPEC}`, import.meta.url)],
+  pact: () => [new URL(`../pact/verification${SPEC}`, import.meta.url)],
 };
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
@@ -71,8 +70,11 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
     return list(plan, s, grep);
   }
 
+  // The reference endpoint is loaded only for a run that uses it.
+  const reference = s.endpoint === undefined ? await import("../reference/server.js") : undefined;
   if (s.referenceVariant !== undefined) {
     if (s.endpoint !== undefined) throw new UsageError("--reference-variant applies to the embedded reference; drop --endpoint");
+    const { conformingVariants, variants } = await import("../reference/variants.js");
     if (!(s.referenceVariant in variants) && !(s.referenceVariant in conformingVariants)) {
       throw new UsageError(`unknown --reference-variant '${s.referenceVariant}' (known: ${[...Object.keys(variants), ...Object.keys(conformingVariants)].join(", ")})`);
     }
@@ -82,14 +84,15 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   const deadline = setTimeout(() => gate.close(`the run deadline of ${s.runTimeout} s passed (--run-timeout)`), Math.max(0, s.runTimeout * 1000 - performance.now()));
   onOutputGone((reason) => gate.close(reason));
   // The embedded reference knows the run's credentials, so it checks every signature the suite makes.
-  const embedded =
-    s.endpoint === undefined
-      ? await startReferenceEndpoint({ credentials: [credentials], ...(s.referenceVariant === undefined ? {} : { variant: s.referenceVariant }) })
-      : undefined;
+  const embedded = reference
+    ? await reference.startReferenceEndpoint({ credentials: [credentials], ...(s.referenceVariant === undefined ? {} : { variant: s.referenceVariant }) })
+    : undefined;
   const endpoint = embedded?.url ?? s.endpoint!;
   const stateUrl = embedded ? `${embedded.url}${STATE_PATH}` : s.stateUrl;
   const label = embedded ? `the embedded reference endpoint${s.referenceVariant ? `, broken variant '${s.referenceVariant}'` : ""} (${embedded.url})` : endpoint;
   const plan = planRun(s, stateUrl, label);
+  // The signer, the HTTP client and the state hook are loaded only for a run that sends requests.
+  const [{ SignedClient }, { StateHook }] = await Promise.all([import("../client/signed-client.js"), import("../harness/states.js")]);
   const client = new SignedClient({ endpoint, region: s.region, credentials, timeoutMs: s.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES, gate });
   const run: RunContext = {
     plan,

@@ -124,8 +124,13 @@ export class SignedClient {
     });
   }
 
-  /** What came back, and how the gate should count it (nothing, when the gate itself cut it off). */
-  private transmit(method: string, url: string, headers: Record<string, string>, body?: string): Promise<Transmitted> {
+  /**
+   * What came back, and how the gate should count it (nothing, when the gate itself cut it off).
+   * A kept-alive connection the server closed while idle fails the next request sent on it
+   * (reset before any answer); that request is sent once more on a new connection, as Node's
+   * documentation advises, since the server never saw it.
+   */
+  private transmit(method: string, url: string, headers: Record<string, string>, body?: string, resent = false): Promise<Transmitted> {
     const { timeoutMs, maxResponseBytes, gate } = this.settings;
     return new Promise((resolve) => {
       let settled = false;
@@ -147,8 +152,18 @@ export class SignedClient {
         finish({ transportError: `abandoned: ${gate?.closedBecause}`, stopped: true });
       };
       gate?.signal.addEventListener("abort", abandon, { once: true });
-      req.on("error", (e: NodeJS.ErrnoException) => finish({ transportError: `${e.code ?? "error"}: ${e.message}`, outcome: "no answer" }));
+      let answered = false;
+      req.on("error", (e: NodeJS.ErrnoException) => {
+        if (!resent && !settled && req.reusedSocket && !answered && (e.code === "ECONNRESET" || e.code === "EPIPE")) {
+          settled = true;
+          clearTimeout(deadline);
+          gate?.signal.removeEventListener("abort", abandon);
+          return void this.transmit(method, url, headers, body, true).then(resolve);
+        }
+        finish({ transportError: `${e.code ?? "error"}: ${e.message}`, outcome: "no answer" });
+      });
       req.on("response", (res: IncomingMessage) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         res.on("data", (chunk: Buffer) => {

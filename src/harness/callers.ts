@@ -11,7 +11,6 @@ import { TransportFailure } from "./failure.js";
 import type { RunContext } from "./run.js";
 import type { Scenario } from "./scenario.js";
 import type { ScenarioRequests } from "./scenario-requests.js";
-import { recordingSdkClient } from "./sdk-client.js";
 import type { Teardown } from "./teardown.js";
 
 export class Callers {
@@ -61,7 +60,9 @@ export class Callers {
    * The official AWS SDK client, pointed at the run's endpoint with the caller's
    * credentials, one attempt per call and the run's timeout; destroyed when the test ends.
    */
-  sdk(as: Caller = "developer"): CognitoSyncClient {
+  async sdk(as: Caller = "developer"): Promise<CognitoSyncClient> {
+    // Loaded on first use: a run that never calls the SDK (or --list) never loads it.
+    const { recordingSdkClient } = await import("./sdk-client.js");
     const client = recordingSdkClient(this.requests.clientFor(as).settings, (ex) => (this.lastSdk = ex));
     this.teardown.add(async () => client.destroy());
     return client;

@@ -1,5 +1,6 @@
 /** The requirements catalogue and the open-point interpretations, read from specs/. */
 import { readFileSync } from "node:fs";
+import { packageFile } from "../package-root.js";
 import { UsageError } from "../config/usage-error.js";
 
 export type Level = "MUST" | "SHOULD";
@@ -30,7 +31,7 @@ export interface Interpretation {
   choices: Record<string, string>;
 }
 
-const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../../specs/${file}`, import.meta.url), "utf8")) as T;
+const read = <T>(file: string): T => JSON.parse(readFileSync(packageFile("specs", file), "utf8")) as T;
 
 export const requirements: ReadonlyMap<string, Requirement> = new Map(read<{ requirements: Requirement[] }>("requirements.json").requirements.map((r) => [r.id, r]));
 export const interpretations: readonly Interpretation[] = read<{ interpretations: Interpretation[] }>("interpretations.json").interpretations;

@@ -5,10 +5,8 @@
  * replay exactly that history. A history the endpoint cannot be driven through (no answer,
  * a refused write) is not judged, like any other scenario that cannot be set up.
  */
-import fc from "fast-check";
 import { ConformanceFailure } from "../harness/failure.js";
 import type { TestContext } from "../harness/test-context.js";
-import { historyCommands } from "./commands.js";
 import { World, type Step } from "./world.js";
 
 /** Fixed: a replay must generate from the same arbitrary as the run that printed it. */
@@ -24,6 +22,8 @@ export interface HistoryOptions {
 }
 
 export async function runHistory(t: TestContext, options: HistoryOptions): Promise<void> {
+  // Loaded when a history runs: listing the suite, or a run without histories, never pays for them.
+  const [{ default: fc }, { historyCommands }] = await Promise.all([import("fast-check"), import("./commands.js")]);
   const readings = { count: t.choice("count"), tombstones: t.choice("tombstones"), future: t.choice("future-sync-count") };
   const [path, replayPath] = options.replay?.split("@") ?? [];
   let fatal: unknown;

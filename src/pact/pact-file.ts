@@ -1,8 +1,8 @@
 /** The committed consumer contract, read as data: which interactions it holds and what states they need. */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { packageFile } from "../package-root.js";
 
-export const PACT_FILE = fileURLToPath(new URL("../../contracts/cognito-sync-client-cognito-sync.json", import.meta.url));
+export const PACT_FILE = packageFile("contracts", "cognito-sync-client-cognito-sync.json");
 
 export interface ProviderState {
   name: string;

@@ -20,13 +20,16 @@ export interface ChildTarget {
 
 export type ChildReply = { verdicts: InteractionVerdict[]; error?: undefined } | { verdicts?: undefined; error: string };
 
-// The child is TypeScript while the command runs through tsx, and needs tsx too.
-const CHILD = new URL(`./verifier-child${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
+// The child is TypeScript while the command runs through tsx, and needs tsx too, resolved from
+// here (not from the current directory, which may be any project's); compiled, it needs nothing.
+const FROM_SOURCE = import.meta.url.endsWith(".ts");
+const CHILD = new URL(`./verifier-child${FROM_SOURCE ? ".ts" : ".js"}`, import.meta.url);
+const CHILD_ARGS = FROM_SOURCE ? ["--import", import.meta.resolve("tsx")] : [];
 
 /** Resolves with the verdicts; rejects with why there are none (`stop` settled first, or the child died). */
 export function verifyInChild(target: ChildTarget, stop: Promise<string>): Promise<InteractionVerdict[]> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(CHILD), [], { execArgv: CHILD.pathname.endsWith(".ts") ? ["--import", "tsx"] : [], stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    const child = fork(fileURLToPath(CHILD), [], { execArgv: CHILD_ARGS, stdio: ["ignore", "ignore", "pipe", "ipc"] });
     // However it ends, the child goes too: its native verifier would otherwise outlive the run.
     const end = (outcome: () => void) => (child.kill("SIGKILL"), outcome());
     let stderr = "";

@@ -33,6 +33,29 @@ const stop = (server: Server) => new Promise<void>((r) => (server.closeAllConnec
 describe("signed client", () => {
   const at = { identityPoolId: newPoolId(), identityId: newIdentityId(), datasetName: "my.data_set:1-x" };
 
+  it("sends a request once more on a new connection when a kept-alive one was closed under it, and only then", async () => {
+    // The server drops the second request of every connection unanswered, as a server does that closes an idle one just as it is reused.
+    const perSocket = new WeakMap<object, number>();
+    let requests = 0;
+    const { url, server } = await serverAt((req, res) => {
+      requests++;
+      const n = (perSocket.get(req.socket) ?? 0) + 1;
+      perSocket.set(req.socket, n);
+      if (n === 2) return void req.socket.destroy();
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    const client = clientFor(url);
+    try {
+      const first = await client.send(listRecordsRequest(at));
+      const second = await client.send(listRecordsRequest(at));
+      expect([first.response?.status, second.response?.status, second.transportError]).to.deep.equal([200, 200, undefined]);
+      expect(requests).to.equal(3);
+    } finally {
+      client.close();
+      await stop(server);
+    }
+  });
+
   it("sends the same method, path and query as the AWS SDK", async () => {
     const seen: string[] = [];
     const { url, server } = await serverAt((req, res) => {

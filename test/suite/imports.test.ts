@@ -26,7 +26,8 @@ describe("source imports", () => {
   it("has modules to check", () => expect(graph.size).to.be.above(40));
 
   it("import no module from src/cli/ outside it", () => {
-    const wrong = [...graph].flatMap(([from, to]) => (from.startsWith("cli/") ? [] : to.filter((t) => t.startsWith("cli/")).map((t) => `${from} -> ${t}`)));
+    // index.ts, the package's entry, sits on top with the command.
+    const wrong = [...graph].flatMap(([from, to]) => (from.startsWith("cli/") || from === "index.ts" ? [] : to.filter((t) => t.startsWith("cli/")).map((t) => `${from} -> ${t}`)));
     expect(wrong).to.deep.equal([]);
   });
 

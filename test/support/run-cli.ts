@@ -20,9 +20,9 @@ export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs the command to its end (killed after `timeoutMs`), by default isolated from the caller's AWS settings. */
-export function runCli(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = isolatedEnv()): Promise<Finished> {
+export function runCli(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = isolatedEnv(), bin = BIN): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env });
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"], env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d));
@@ -44,9 +44,9 @@ export interface Started {
 }
 
 /** Starts a long-running command and resolves with its first line of output. */
-export function startCli(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = isolatedEnv()): Promise<Started> {
+export function startCli(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = isolatedEnv(), bin = BIN): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env });
+    const child = spawn(process.execPath, [bin, ...args], { env });
     let out = "";
     let err = "";
     let waiting: Array<() => boolean> = [];
