@@ -16,13 +16,20 @@ import { isolatedEnv, runCli, startCli } from "../support/run-cli.js";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const PACT_NAME = "cognito-sync-client-cognito-sync.json";
 
-/** The consumer tests, run as `npm run contracts` runs them, writing into `dir`. */
-function generateInto(dir: string): Promise<number | null> {
+/** The consumer tests, run as `npm run contracts` runs them, writing into `dir`: the exit code, and the output to show when it is not 0. */
+function generateInto(dir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const mocha = join(ROOT, "node_modules", ".bin", "mocha");
-    const child = spawn(mocha, ["contracts/list-records.pact.ts"], { cwd: ROOT, env: isolatedEnv({ PACT_OUTPUT_DIR: dir, PACT_DO_NOT_TRACK: "true" }), stdio: "ignore" });
+    const child = spawn(mocha, ["contracts/list-records.pact.ts"], {
+      cwd: ROOT,
+      env: isolatedEnv({ PACT_OUTPUT_DIR: dir, PACT_DO_NOT_TRACK: "true" }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d));
+    child.stderr.on("data", (d: Buffer) => (output += d));
     child.on("error", reject);
-    child.on("close", resolve);
+    child.on("close", (code) => resolve({ code, output }));
   });
 }
 
@@ -33,7 +40,8 @@ describe("pact contracts", () => {
     const committed = readFileSync(PACT_FILE);
     for (const run of ["first", "second"]) {
       const out = join(dir, run);
-      expect(await generateInto(out), `${run} consumer run`).to.equal(0);
+      const { code, output } = await generateInto(out);
+      expect(code, `${run} consumer run:\n${output.slice(-3000)}`).to.equal(0);
       expect(readFileSync(join(out, PACT_NAME)).equals(committed), `${run} regeneration differs from contracts/${PACT_NAME}; run npm run contracts`).to.equal(true);
     }
   });
