@@ -29,13 +29,21 @@ function through(inner: DatasetStore): DatasetStore {
 const everything = (store: DatasetStore, ref: DatasetRef): StoredRecord[] => store.changes(ref, 0, undefined, Number.MAX_SAFE_INTEGER).records;
 const byName = (ref: DatasetRef) => `${ref.identityPoolId}/${ref.datasetName}`;
 
-/** Remembers, per pool and dataset name, every identity that wrote such a dataset. */
-function writers(): { note(ref: DatasetRef): void; of(ref: DatasetRef): DatasetRef[] } {
+type Writers = { of(ref: DatasetRef): DatasetRef[] };
+
+/**
+ * The store passed through, remembering per pool and dataset name every identity that wrote
+ * such a dataset (`of`), for the bugs that mix identities up; `bend` overrides what the bug
+ * changes, and its `update` is the remembering one.
+ */
+function mixingIdentities(inner: DatasetStore, bend: (w: Writers, update: DatasetStore["update"]) => Partial<DatasetStore>): DatasetStore {
   const seen = new Map<string, Set<string>>();
-  return {
-    note: (ref) => void (seen.get(byName(ref)) ?? seen.set(byName(ref), new Set()).get(byName(ref))!).add(ref.identityId),
-    of: (ref) => [...(seen.get(byName(ref)) ?? [])].map((identityId) => ({ ...ref, identityId })),
+  const w: Writers = { of: (ref) => [...(seen.get(byName(ref)) ?? [])].map((identityId) => ({ ...ref, identityId })) };
+  const update: DatasetStore["update"] = (ref, patches, by, now) => {
+    (seen.get(byName(ref)) ?? seen.set(byName(ref), new Set()).get(byName(ref))!).add(ref.identityId);
+    return inner.update(ref, patches, by, now);
   };
+  return { ...through(inner), update, ...bend(w, update) };
 }
 
 export const historyBugs: Record<string, HistoryBug> = {
@@ -78,47 +86,37 @@ export const historyBugs: Record<string, HistoryBug> = {
   "missing-dataset-found-by-name": {
     breaks: "LR-MISSING-FIELDS",
     description: "ListRecords of a dataset an identity never wrote answers with another identity's dataset of the same name (a lookup by name alone)",
-    store: (inner) => {
-      const w = writers();
-      const stand = (ref: DatasetRef) => (inner.describe(ref) ? ref : (w.of(ref).find((other) => inner.describe(other)) ?? ref));
-      return {
-        ...through(inner),
-        describe: (ref) => inner.describe(stand(ref)),
-        changes: (ref, after, from, limit) => inner.changes(stand(ref), after, from, limit),
-        update: (ref, patches, by, now) => (w.note(ref), inner.update(ref, patches, by, now)),
-      };
-    },
+    store: (inner) =>
+      mixingIdentities(inner, (w) => {
+        const stand = (ref: DatasetRef) => (inner.describe(ref) ? ref : (w.of(ref).find((other) => inner.describe(other)) ?? ref));
+        return {
+          describe: (ref) => inner.describe(stand(ref)),
+          changes: (ref, after, from, limit) => inner.changes(stand(ref), after, from, limit),
+        };
+      }),
   },
   "delete-ignores-identity": {
     breaks: "LR-SYNC-ALL",
     description: "DeleteDataset deletes the dataset of that name for every identity in the pool, not only the caller's",
-    store: (inner) => {
-      const w = writers();
-      return {
-        ...through(inner),
-        update: (ref, patches, by, now) => (w.note(ref), inner.update(ref, patches, by, now)),
+    store: (inner) =>
+      mixingIdentities(inner, (w) => ({
         delete: (ref) => w.of(ref).reduce((mine, other) => (other.identityId === ref.identityId ? mine : (inner.delete(other), mine)), inner.delete(ref)),
-      };
-    },
+      })),
   },
   "conflict-check-across-identities": {
     breaks: "LR-WRITE-CURRENT",
     description: "UpdateRecords checks a patch's SyncCount against every identity's record of that dataset name and key, refusing another identity's first write",
-    store: (inner) => {
-      const w = writers();
-      return {
-        ...through(inner),
+    store: (inner) =>
+      mixingIdentities(inner, (w, remembering) => ({
         update(ref, patches, by, now) {
           for (const other of w.of(ref).filter((o) => o.identityId !== ref.identityId)) {
             const held = new Map(everything(inner, other).map((r) => [r.key, r.syncCount]));
             const stale = patches.find((p) => (held.get(p.key) ?? 0) > p.syncCount);
             if (stale) return { kind: "conflict", key: stale.key, current: held.get(stale.key)!, given: stale.syncCount };
           }
-          w.note(ref);
-          return inner.update(ref, patches, by, now);
+          return remembering(ref, patches, by, now);
         },
-      };
-    },
+      })),
   },
   "removed-key-stays-removed": {
     breaks: "LR-SYNC-ALL",
