@@ -4,14 +4,14 @@
  * page's count and token) and the iOS client's single call without maxResults.
  */
 import { conformance } from "../src/harness/conformance.js";
-import { expectedWhere, numbered } from "../src/harness/records.js";
+import { expectedWhere } from "../src/harness/records.js";
 import type { SeededDataset, TestContext } from "../src/harness/test-context.js";
 
 const AREA = "client-compatibility";
 const CLIENT_PAGE = 1024;
 
 /** 300 records: well inside every client-side limit (1024 records, 1 MB) so real AWS accepts them too. */
-const seed300 = (t: TestContext, label: string) => t.seed(label, [numbered("r", 0, 150), numbered("r", 150, 300)]);
+const seed300 = (t: TestContext, label: string) => t.seed(label, t.spread("r", [150, 150]));
 
 /**
  * The Android/JavaScript sync loop: pages until NextToken is absent, with the same
@@ -51,7 +51,7 @@ describe("client compatibility", () => {
         () => `DatasetSyncCount ${first.syncCount}`,
         first.exchange,
       );
-      await t.write(ds, { r000: "changed on the device" }, { token: first.token, because: "LR-SESSION-USABLE" });
+      await t.write(ds, { r0000: "changed on the device" }, { token: first.token, because: "LR-SESSION-USABLE" });
     },
   );
 
@@ -60,11 +60,11 @@ describe("client compatibility", () => {
     "the same loop in pages of 7 keeps the last page's count and token, and UpdateRecords accepts the token",
     ["LR-CLIENT-PAGING", "LR-SESSION-PRESENT", "LR-SESSION-EVERY-PAGE", "LR-SESSION-USABLE"],
     async (t) => {
-      const ds = await t.seed("android-paged", [numbered("p", 0, 20), numbered("p", 20, 30)]);
+      const ds = await t.seed("android-paged", t.spread("p", [20, 10]));
       const sync = await clientSync(t, ds, 0, 7);
       t.expectExactly("LR-CLIENT-PAGING", sync.records, ds.records, sync.exchange);
       t.check("LR-CLIENT-PAGING", sync.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount} on the last page`, () => `DatasetSyncCount ${sync.syncCount}`, sync.exchange);
-      await t.write(ds, { p000: "changed on the device" }, { token: sync.token, because: "LR-SESSION-USABLE" });
+      await t.write(ds, { p0000: "changed on the device" }, { token: sync.token, because: "LR-SESSION-USABLE" });
     },
   );
 
@@ -76,7 +76,7 @@ describe("client compatibility", () => {
       const ds = await seed300(t, "android-incremental");
       const first = await clientSync(t, ds, 0);
       const kept = first.syncCount ?? 0;
-      await t.write(ds, { r007: "changed elsewhere", r299: null });
+      await t.write(ds, { r0007: "changed elsewhere", r0299: null });
       const next = await clientSync(t, ds, kept);
       // Nothing written at the kept count may come back: the JavaScript client would never finish a sync.
       const after = next.records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? Infinity) > kept);
@@ -93,7 +93,7 @@ describe("client compatibility", () => {
   );
 
   conformance(AREA, "the iOS client's single call without maxResults returns all changes of a full dataset (1,024 records)", ["LR-CLIENT-ONE-CALL"], async (t) => {
-    const ds = await t.seed("ios", [numbered("r", 0, 512), numbered("r", 512, 1024)]);
+    const ds = await t.seed("ios", t.spread("r", [512, 512]));
     const { records, exchange } = await t.list(ds, { lastSyncCount: 0 }, "LR-CLIENT-ONE-CALL");
     t.expectExactly("LR-CLIENT-ONE-CALL", records, ds.records, exchange);
   });

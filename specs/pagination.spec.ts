@@ -3,13 +3,13 @@
  * Count, the last page, pagination under a lastSyncCount filter, and bad tokens.
  */
 import { conformance } from "../src/harness/conformance.js";
-import { expectedWhere, numbered } from "../src/harness/records.js";
+import { expectedWhere } from "../src/harness/records.js";
 import type { SeededDataset, TestContext } from "../src/harness/test-context.js";
 
 const AREA = "pagination";
 
-/** 25 records in three UpdateRecords calls: k000-k009 at sync count 1, k010-k019 at 2, k020-k024 at 3. */
-const seed25 = (t: TestContext, label = "paged") => t.seed(label, [numbered("k", 0, 10), numbered("k", 10, 20), numbered("k", 20, 25)]);
+/** 25 records in three UpdateRecords calls: 10 at sync count 1, 10 at 2, 5 at 3, keys dealt to the calls in a seeded order (the greatest key at 1). */
+const seed25 = (t: TestContext, label = "paged") => t.seed(label, t.spread("k", [10, 10, 5]));
 
 /** A walk with `maxResults` must deliver every record exactly once, in pages no larger than asked. */
 async function walkAll(t: TestContext, ds: SeededDataset, maxResults: number) {
@@ -117,11 +117,11 @@ describe("pagination", () => {
     const bad = [
       { name: "garbage", token: async () => "not-a-token-%%" },
       { name: "altered in one character", token: async (t: TestContext, ds: SeededDataset) => alter(await firstToken(t, ds)) },
-      { name: "another dataset's", token: async (t: TestContext) => firstToken(t, await t.seed("other", [numbered("other", 0, 6)])) },
+      { name: "another dataset's", token: async (t: TestContext) => firstToken(t, await t.seed("other", t.spread("other", [6]))) },
     ];
     for (const b of bad) {
       conformance(AREA, `a NextToken that is ${b.name} yields no record of another dataset, and is refused with 400`, ["LR-TOKEN-NO-LEAK", "LR-TOKEN-INVALID"], async (t) => {
-        const ds = await t.seed("target", [numbered("k", 0, 6)]);
+        const ds = await t.seed("target", t.spread("k", [6]));
         const result = await t.list(ds, { maxResults: 2, nextToken: await b.token(t, ds) }, "LR-TOKEN-NO-LEAK", { expectOk: false });
         const foreign = result.records.filter((r) => !ds.records.has(r.Key));
         t.check(

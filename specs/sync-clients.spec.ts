@@ -10,7 +10,6 @@ import { deleteLocally, newDevice, put, visible, type Device, type SyncReport } 
 import { synchronize } from "../src/clients/sync-engine.js";
 import { clients, type ClientTraits } from "../src/clients/traits.js";
 import { conformance } from "../src/harness/conformance.js";
-import { numbered } from "../src/harness/records.js";
 import { currentPlan } from "../src/harness/run.js";
 import { syncTransport } from "../src/harness/sync-transport.js";
 import type { TestContext } from "../src/harness/test-context.js";
@@ -179,7 +178,7 @@ for (const c of clients) {
     // The iOS client reads one answer; AWS allows 1024 records per dataset, which one answer holds.
     if (c.paging === "all-pages") {
       scenario("a dataset of 1,100 records reaches a new device whole, over pages", async (t) => {
-        const ds = await t.seed("large", [numbered("r", 0, 550), numbered("r", 550, 1100)]);
+        const ds = await t.seed("large", t.spread("r", [550, 550]));
         const s = twoDevices(t, c, req, ds);
         await s.sync(s.b);
         s.holds(Object.fromEntries([...ds.records].map(([k, r]) => [k, r.value!]).sort(([x], [y]) => x.localeCompare(y))), s.b);

@@ -50,3 +50,7 @@ export function updateRecordsRequest(at: DatasetAddress, syncSessionToken: strin
 export function deleteDatasetRequest(at: DatasetAddress): OutgoingRequest {
   return { operation: "DeleteDataset", method: "DELETE", path: buildPath(DATASET, labels(at)) };
 }
+
+export function describeDatasetRequest(at: DatasetAddress): OutgoingRequest {
+  return { operation: "DescribeDataset", method: "GET", path: buildPath(DATASET, labels(at)) };
+}

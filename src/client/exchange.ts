@@ -42,7 +42,7 @@ export function describeExchange(ex: Exchange, bodyLimit = 600): string {
   } else {
     lines.push(`  < no response: ${ex.transportError ?? "unknown"}`);
   }
-  lines.push(`  reproduce: ${ex.curl}`);
+  lines.push(`  reproduce: ${curlShown(ex.curl)}`);
   return lines.join("\n");
 }
 
@@ -51,4 +51,8 @@ const redact = (v: string) =>
     .replace(/Credential=[^/]+/, "Credential=<access key>")
     .replace(/Signature=[0-9a-f]+/, "Signature=<redacted>")
     .replace(/^(?!AWS4)(.{4}).+$/, "$1<redacted>");
+/** Curl lines are shown whole up to this length; past it the request body is left out, or a report would carry megabytes. */
+const CURL_SHOWN = 8192;
+const curlShown = (curl: string) =>
+  curl.length <= CURL_SHOWN ? curl : curl.replace(/--data-raw '(?:[^']|'\\'')*'/, (body) => `--data-raw '<the request body, ${body.length - 13} characters: too long to repeat>'`);
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}... (${s.length} characters in all)` : s);

@@ -1,4 +1,6 @@
-/** Comparing the records a scenario got with the records it wrote. */
+/** Comparing the records a scenario got with the records it wrote, and laying out what it writes. */
+import { showText, textDifference } from "../content/show-text.js";
+import { shuffled } from "../random.js";
 import type { RecordOut } from "./answers.js";
 
 export interface Expected {
@@ -22,14 +24,14 @@ export function diffRecords(actual: readonly RecordOut[], expected: ReadonlyMap<
     seen.set(r.Key, (seen.get(r.Key) ?? 0) + 1);
     const want = expected.get(r.Key);
     if (!want) {
-      diff.unexpected.push(r.Key);
+      diff.unexpected.push(showText(r.Key));
       continue;
     }
-    if ((r.Value ?? undefined) !== want.value) diff.wrongValue.push(`${r.Key} (${JSON.stringify(r.Value)}, wrote ${JSON.stringify(want.value ?? null)})`);
-    if (r.SyncCount !== want.syncCount) diff.wrongSyncCount.push(`${r.Key} (${r.SyncCount}, written at ${want.syncCount})`);
+    if ((r.Value ?? undefined) !== want.value) diff.wrongValue.push(`${showText(r.Key)} (${textDifference(want.value, r.Value)})`);
+    if (r.SyncCount !== want.syncCount) diff.wrongSyncCount.push(`${showText(r.Key)} (${r.SyncCount}, written at ${want.syncCount})`);
   }
-  for (const [key, n] of seen) if (n > 1 && expected.has(key)) diff.duplicated.push(`${key} (${n} times)`);
-  for (const key of expected.keys()) if (!seen.has(key)) diff.missing.push(key);
+  for (const [key, n] of seen) if (n > 1 && expected.has(key)) diff.duplicated.push(`${showText(key)} (${n} times)`);
+  for (const key of expected.keys()) if (!seen.has(key)) diff.missing.push(showText(key));
   return diff;
 }
 
@@ -47,11 +49,30 @@ export function expectedWhere(all: ReadonlyMap<string, Expected>, keep: (syncCou
   return new Map([...all].filter(([, e]) => keep(e.syncCount)));
 }
 
-/** Keys `${prefix}000` ... for [from, to), each with a value naming it: seed data for one UpdateRecords call. */
-export function numbered(prefix: string, from: number, to: number): Record<string, string> {
-  const update: Record<string, string> = {};
-  for (let i = from; i < to; i++) update[`${prefix}${String(i).padStart(3, "0")}`] = `value of ${prefix}${i}`;
-  return update;
+/**
+ * Seed data for one UpdateRecords call per entry of `sizes`: keys `${prefix}0000` ... each with
+ * a value naming it, dealt to the calls in an order drawn from `rnd`, so key order and write
+ * order differ. Whatever the draw, the greatest key goes to the first call and the smallest to
+ * the last: every page of a filtered listing then has keys of earlier writes on both sides (a
+ * NextToken that forgets the filter shows), and no run's order happens to be the sorted one.
+ */
+export function spread(prefix: string, sizes: readonly number[], rnd: () => number): Array<Record<string, string>> {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const keys = Array.from({ length: total }, (_, i) => `${prefix}${String(i).padStart(4, "0")}`);
+  const order = shuffled(keys, rnd);
+  const place = (key: string, call: number) => {
+    const from = sizes.slice(0, call).reduce((a, b) => a + b, 0);
+    const at = order.indexOf(key);
+    if (at >= from && at < from + sizes[call]!) return;
+    const j = from + Math.floor(rnd() * sizes[call]!);
+    [order[at], order[j]] = [order[j]!, order[at]!];
+  };
+  if (sizes.length > 1) {
+    place(keys.at(-1)!, 0);
+    place(keys[0]!, sizes.length - 1);
+  }
+  let next = 0;
+  return sizes.map((n) => Object.fromEntries(order.slice(next, (next += n)).map((k) => [k, `value of ${k}`])));
 }
 
 /**

@@ -4,6 +4,7 @@
  * that cleanup never fails the scenario, it is reported (or left behind once the gate closed).
  */
 import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type PatchBody } from "../client/cognito-sync.js";
+import type { Exchange, ReceivedResponse } from "../client/exchange.js";
 import type { Caller, ListBody, SeededDataset, Update } from "./answers.js";
 import { ConformanceFailure, SetupFailure } from "./failure.js";
 import { walkPages } from "./page-walker.js";
@@ -23,14 +24,17 @@ export class Seeding {
     private readonly teardown: Teardown,
   ) {}
 
-  /** A fresh dataset of the scenario's identity (or of `identityId`), deleted when the test ends. */
-  dataset(label: string, identityId: string = this.identityId): DatasetAddress {
+  /**
+   * A fresh dataset of the scenario's identity (or of `identityId`), deleted when the test ends.
+   * `shape` rewrites the generated name (to a case twin, or to a given length); the result must
+   * still start with the run's prefix.
+   */
+  dataset(label: string, identityId: string = this.identityId, shape: (name: string) => string = (name) => name): DatasetAddress {
     const n = ++this.datasets;
-    const at = {
-      identityPoolId: this.run.plan.identityPoolId,
-      identityId,
-      datasetName: `${this.run.plan.prefix}-${this.scenarioId.replace(/[^a-zA-Z0-9]+/g, "-").slice(0, 60)}-${label}-${n}`.slice(0, 128),
-    };
+    const generated = `${this.run.plan.prefix}-${this.scenarioId.replace(/[^a-zA-Z0-9]+/g, "-").slice(0, 60)}-${n}-${label}`.slice(0, 128);
+    const datasetName = shape(generated);
+    if (!datasetName.startsWith(this.run.plan.prefix)) throw new Error(`a scenario's dataset name must start with the run's prefix: ${datasetName}`);
+    const at = { identityPoolId: this.run.plan.identityPoolId, identityId, datasetName };
     this.teardown.add(() => this.removeQuietly(at));
     return at;
   }
@@ -47,7 +51,7 @@ export class Seeding {
    * is given. A refusal is a setup failure, or a failure of `because` when the call itself
    * is what the scenario checks.
    */
-  async write(ds: SeededDataset, update: Update, options: { token?: string; because?: string } = {}): Promise<void> {
+  async write(ds: SeededDataset, update: Update, options: { token?: string; because?: string } = {}): Promise<Exchange & { response: ReceivedResponse }> {
     const token = options.token ?? (await this.sessionToken(ds));
     const patches: PatchBody[] = Object.entries(update).map(([Key, value]) => ({
       Op: value === null ? "remove" : "replace",
@@ -62,6 +66,7 @@ export class Seeding {
     }
     ds.syncCount++;
     for (const p of patches) ds.records.set(p.Key, { value: p.Value, syncCount: ds.syncCount });
+    return ex;
   }
 
   /**

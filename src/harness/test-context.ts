@@ -5,10 +5,12 @@
  * (Callers), raw requests (ScenarioRequests) and checks tied to requirement ids (Verdicts).
  * Everything the scenario set up is undone by cleanup().
  */
+import { randomFor, shuffled } from "../random.js";
 import { Callers, sdkOutcome } from "./callers.js";
 import type { ConformanceFailure } from "./failure.js";
 import { scenarioIdentities } from "./identities.js";
 import { Listing } from "./listing.js";
+import { spread } from "./records.js";
 import type { RunContext, RunPlan } from "./run.js";
 import type { Observed, Scenario } from "./scenario.js";
 import { ScenarioRequests } from "./scenario-requests.js";
@@ -31,6 +33,8 @@ export class TestContext {
   private readonly seeding: Seeding;
   private readonly listing: Listing;
   private readonly callers: Callers;
+  /** The scenario's own random source under the run's seed: the same draws in every run with that seed. */
+  private readonly random: () => number;
 
   constructor(
     private readonly run: RunContext,
@@ -44,6 +48,17 @@ export class TestContext {
     this.seeding = new Seeding(run, meta.id, this.identityId, this.requests, this.teardown);
     this.listing = new Listing(run.stats, this.requests);
     this.callers = new Callers(run, meta, this.identityId, this.requests, this.teardown);
+    this.random = randomFor(run.plan.seed, meta.id);
+  }
+
+  /** `xs` in an order drawn from the scenario's seeded random source. */
+  shuffle<T>(xs: readonly T[]): T[] {
+    return shuffled(xs, this.random);
+  }
+
+  /** Numbered seed records for UpdateRecords calls of `sizes`, key order unlike write order (see records.ts). */
+  spread(prefix: string, sizes: readonly number[]): Array<Record<string, string>> {
+    return spread(prefix, sizes, this.random);
   }
 
   /** The chosen reading of an open point (see specs/interpretations.json). */

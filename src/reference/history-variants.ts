@@ -4,7 +4,8 @@
  * scenario catches it and the random histories must. Each wraps the real store; a wrapper
  * is made per endpoint, so what it remembers is that endpoint's alone.
  */
-import type { DatasetRef, DatasetStore, Patch, StoredRecord } from "./store.js";
+import type { DatasetRef, DatasetStore, Patch } from "./store.js";
+import { everything, through } from "./store-wrappers.js";
 
 export interface HistoryBug {
   breaks: string;
@@ -12,21 +13,6 @@ export interface HistoryBug {
   store: (inner: DatasetStore) => DatasetStore;
 }
 
-/** Every method passed through: a variant overrides the few its bug lives in. */
-function through(inner: DatasetStore): DatasetStore {
-  return {
-    describe: (ref) => inner.describe(ref),
-    deletedAtSyncCount: (ref) => inner.deletedAtSyncCount(ref),
-    changes: (ref, after, from, limit) => inner.changes(ref, after, from, limit),
-    update: (ref, patches, by, now) => inner.update(ref, patches, by, now),
-    delete: (ref) => inner.delete(ref),
-    datasets: (pool, id, after, limit) => inner.datasets(pool, id, after, limit),
-    setMergedDatasetNames: (ref, names) => inner.setMergedDatasetNames(ref, names),
-    load: (ref, records, syncCount, now) => inner.load(ref, records, syncCount, now),
-  };
-}
-
-const everything = (store: DatasetStore, ref: DatasetRef): StoredRecord[] => store.changes(ref, 0, undefined, Number.MAX_SAFE_INTEGER).records;
 const byName = (ref: DatasetRef) => `${ref.identityPoolId}/${ref.datasetName}`;
 
 type Writers = { of(ref: DatasetRef): DatasetRef[] };

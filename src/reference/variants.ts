@@ -7,6 +7,7 @@
  * server for reading an open point another way.
  */
 import type { Call } from "./call.js";
+import { contentBugs } from "./content-variants.js";
 import { historyBugs } from "./history-variants.js";
 import type { Operation } from "./routes.js";
 import type { DatasetStore } from "./store.js";
@@ -317,6 +318,7 @@ export const variants: Record<string, Variant> = {
     description: "a client that synced before a dataset was deleted gets 404 ResourceNotFoundException instead of the deleted flag",
     response: notFoundWhen((p) => p.DatasetDeletedAfterRequestedSyncCount === true, "Dataset was deleted"),
   },
+  ...contentBugs,
   ...Object.fromEntries(Object.entries(historyBugs).map(([name, bug]) => [name, { ...bug, needsHistory: true as const }])),
 };
 
