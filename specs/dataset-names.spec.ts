@@ -11,7 +11,7 @@ const AREA = "record-content";
 describe("dataset names", () => {
   conformance(
     AREA,
-    "dataset names that differ only in case are separate datasets: records, counts and deletion of one never reach the other",
+    "dataset names that differ only in case are separate datasets: the records and deletion of one never reach the other",
     ["LR-CONTENT-DATASET-CASE"],
     async (t) => {
       const lower = t.dataset("settings");
@@ -19,15 +19,8 @@ describe("dataset names", () => {
       const a = await store(t, "", [{ theme: "dark" }], "LR-CONTENT-DATASET-CASE", { ...lower, syncCount: 0, records: new Map() });
       const b = await store(t, "", [{ theme: "light" }, { font: "serif" }], "LR-CONTENT-DATASET-CASE", { ...upper, syncCount: 0, records: new Map() });
       for (const ds of [a.ds, b.ds]) {
-        const { body, records, exchange } = await t.list(ds, { lastSyncCount: 0 }, "LR-CONTENT-DATASET-CASE");
+        const { records, exchange } = await t.list(ds, { lastSyncCount: 0 }, "LR-CONTENT-DATASET-CASE");
         t.expectExactly("LR-CONTENT-DATASET-CASE", records, ds.records, exchange);
-        t.check(
-          "LR-CONTENT-DATASET-CASE",
-          body.DatasetSyncCount === ds.syncCount,
-          `DatasetSyncCount ${ds.syncCount} for ${ds.datasetName}`,
-          () => `DatasetSyncCount ${body.DatasetSyncCount}`,
-          exchange,
-        );
       }
       await t.deleteDataset(a.ds);
       const { body, records, exchange } = await t.list(b.ds, { lastSyncCount: 0 }, "LR-CONTENT-DATASET-CASE");

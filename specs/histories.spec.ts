@@ -29,6 +29,9 @@ const CHECKED = [
   "LR-PAGE-MAX",
   "LR-PAGE-WALK",
   "LR-PAGE-COUNT",
+  "LR-CONTENT-VALUE",
+  "LR-CONTENT-EMPTY",
+  "LR-CONTENT-KEY-CASE",
 ];
 /** Shrinking a failure stops after this long, keeping the shortest history found by then. */
 const SHRINK_MS = 20_000;

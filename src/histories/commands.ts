@@ -9,21 +9,26 @@
  * model when it runs, so any shrunk history is still a valid one.
  */
 import fc from "fast-check";
+import { keyWithTwin, recordKey, recordValue } from "../content/arbitraries.js";
+import { textOfLength } from "../content/samples.js";
+import { showText, textDifference } from "../content/show-text.js";
 import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type ListRecordsQuery } from "../client/cognito-sync.js";
 import type { Exchange } from "../client/exchange.js";
 import type { ListResult } from "../harness/answers.js";
 import { SetupFailure } from "../harness/failure.js";
 import { resolvedErrorType } from "../harness/well-formed.js";
 import { judgeListing, type Listing } from "../model/judge-listing.js";
+import { twinsOf } from "../model/keys.js";
 import { syncCountOf, type DatasetState } from "../model/service-model.js";
-import { IDENTITIES, type HistoryModel, type World } from "./world.js";
+import { IDENTITIES, World, type HistoryModel } from "./world.js";
 
 type Command = fc.AsyncCommand<HistoryModel, World>;
-const KEYS = ["a", "b"];
+/** How many keys a history writes: drawn per history (see historyKeys), the first two case twins. */
+export const KEY_COUNT = 3;
 const where = (who: number, n: number) => `identity ${IDENTITIES[who]}, dataset ${n}`;
 
 class Update implements Command {
-  constructor(readonly a: { who: number; n: number; changes: Array<{ key: number; remove: boolean }>; stale: number | undefined }) {}
+  constructor(readonly a: { who: number; n: number; changes: Array<{ key: number; remove: boolean; text: string | undefined }>; stale: number | undefined }) {}
   check = () => true;
   toString = () => `UpdateRecords(${where(this.a.who, this.a.n)})`;
 
@@ -32,9 +37,10 @@ class Update implements Command {
     const records = m.service.state(key).current?.records;
     m.values += 1;
     // Removing a key with no value would ask what the sources never say; it writes one instead.
+    // A value is generated content, or numbered (v1, v2 ...) so that a stale one is told from the latest.
     const changes = this.a.changes.map((c) => ({
-      key: KEYS[c.key]!,
-      value: c.remove && records?.get(KEYS[c.key]!)?.value !== undefined ? undefined : `${KEYS[c.key]}${m.values}`,
+      key: w.keys[c.key]!,
+      value: c.remove && records?.get(w.keys[c.key]!)?.value !== undefined ? undefined : (c.text ?? `v${m.values}`),
     }));
     const staleKey = this.a.stale === undefined ? undefined : changes[this.a.stale % changes.length]!.key;
     const update = m.service.plan(key, changes, staleKey);
@@ -46,17 +52,20 @@ class Update implements Command {
       SyncCount: p.syncCount,
     }));
     const ex = await w.t.send(updateRecordsRequest(at, token, patches), as, "check");
-    const shown = update.patches.map((p) => `${p.key}${p.value === undefined ? " removed" : `=${JSON.stringify(p.value)}`} (SyncCount ${p.syncCount})`).join(", ");
+    const shown = update.patches.map((p) => `${showText(p.key)}${p.value === undefined ? " removed" : `=${showText(p.value)}`} (SyncCount ${p.syncCount})`).join(", ");
     w.record(`UpdateRecords ${where(this.a.who, this.a.n)}: ${shown}${update.outcome === "conflict" ? `; ${update.staleKey}'s count is stale` : ""}`, ex);
     if (update.outcome === "conflict") {
       w.verdicts.expectConflict(ex);
       return m.service.refuse(key, update);
     }
     // Refused although every count is current: the endpoint holds something the model says it must not (a refused call that changed a record shows here first).
+    // Refused while a key that differs only in case is held: a store that takes the one for the other.
     const touchedByRefusal = update.patches.some((p) => m.service.state(key).refused.some((r) => r.key === p.key));
+    const heldElsewhere = (k: string) => IDENTITIES.some((_, other) => other !== this.a.who && m.service.state(World.key(other, this.a.n)).current?.records.has(k));
+    const twinHeld = update.patches.some((p) => twinsOf(p.key, records?.keys() ?? []).length > 0 && !heldElsewhere(p.key));
     const shownCounts = () => `HTTP ${ex.response.status} ${resolvedErrorType(ex) ?? ""}`.trim();
     w.verdicts.check(
-      touchedByRefusal ? "LR-WRITE-CONFLICT" : "LR-WRITE-CURRENT",
+      touchedByRefusal ? "LR-WRITE-CONFLICT" : twinHeld ? "LR-CONTENT-KEY-CASE" : "LR-WRITE-CURRENT",
       ex.response.status === 200,
       "UpdateRecords accepts patches that carry each record's current SyncCount",
       shownCounts,
@@ -126,7 +135,10 @@ class List implements Command {
       complete: q.walk || !pages[0]!.body.NextToken,
       ...(q.maxResults === undefined ? {} : { maxResults: q.maxResults }),
     };
-    for (const v of judgeListing(s, listing, w.readings)) w.verdicts.check(v.requirement, false, v.expected, () => v.got, pages[v.page]!.exchange);
+    for (const v of judgeListing(s, listing, w.readings)) {
+      const got = v.texts ? `${v.got}: ${textDifference(v.texts.stored, v.texts.returned)}` : v.got;
+      w.verdicts.check(v.requirement, false, v.expected, () => got, pages[v.page]!.exchange);
+    }
   }
 
   /** The query this command asks, from what the history has seen so far. */
@@ -172,6 +184,26 @@ class Delete implements Command {
   }
 }
 
+/**
+ * A value as a history writes it: mostly numbered (undefined here), else the empty string, generated
+ * text of any kind, or text at a width where databases cut; small enough for many calls.
+ */
+const historyValue: fc.Arbitrary<string | undefined> = fc.oneof(
+  { arbitrary: fc.constant(undefined), weight: 6 },
+  { arbitrary: fc.constant(""), weight: 1 },
+  { arbitrary: recordValue().filter((v) => v.length <= 40), weight: 2 },
+  { arbitrary: fc.constantFrom(256, 4001).chain((n) => fc.constantFrom("x", "é", "😀").map((unit) => textOfLength(n, unit))), weight: 1 },
+);
+
+/** The keys of one history: a key with a cased letter, its case twin, and one more key, all generated. */
+export const historyKeys: fc.Arbitrary<string[]> = fc
+  .tuple(
+    keyWithTwin,
+    recordKey.filter((k) => k.length <= 40),
+  )
+  .filter(([[a, b], c]) => c !== a && c !== b)
+  .map(([[a, b], c]) => [a, b, c]);
+
 // Mostly one dataset name, so calls build on each other; both identities use it, to look for leaks.
 const who = fc.nat(1);
 const n = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.constant(1), weight: 1 });
@@ -182,7 +214,7 @@ export function historyCommands(maxCommands: number, replayPath?: string) {
     .record({
       who,
       n,
-      changes: fc.uniqueArray(fc.record({ key: fc.nat(KEYS.length - 1), remove: fc.boolean() }), { minLength: 1, maxLength: 2, selector: (c) => c.key }),
+      changes: fc.uniqueArray(fc.record({ key: fc.nat(KEY_COUNT - 1), remove: fc.boolean(), text: historyValue }), { minLength: 1, maxLength: 2, selector: (c) => c.key }),
       stale: fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.nat(1), weight: 1 }),
     })
     .map((a) => new Update(a));

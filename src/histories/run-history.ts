@@ -23,7 +23,7 @@ export interface HistoryOptions {
 
 export async function runHistory(t: TestContext, options: HistoryOptions): Promise<void> {
   // Loaded when a history runs: listing the suite, or a run without histories, never pays for them.
-  const [{ default: fc }, { historyCommands }] = await Promise.all([import("fast-check"), import("./commands.js")]);
+  const [{ default: fc }, { historyCommands, historyKeys }] = await Promise.all([import("fast-check"), import("./commands.js")]);
   const readings = { count: t.choice("count"), tombstones: t.choice("tombstones"), future: t.choice("future-sync-count") };
   const [path, replayPath] = options.replay?.split("@") ?? [];
   let fatal: unknown;
@@ -35,9 +35,9 @@ export async function runHistory(t: TestContext, options: HistoryOptions): Promi
   const names = [t.dataset("h0").datasetName, t.dataset("h1").datasetName];
   const firstCaller = t.plan.bound.via === "none" ? "developer" : await t.boundCaller();
 
-  const property = fc.asyncProperty(historyCommands(MAX_COMMANDS, replayPath), async (commands) => {
+  const property = fc.asyncProperty(historyKeys, historyCommands(MAX_COMMANDS, replayPath), async (keys, commands) => {
     if (fatal !== undefined) return; // the endpoint cannot be driven: stop trying candidates
-    const world = new World(t, readings, names, ++attempts, firstCaller);
+    const world = new World(t, readings, names, ++attempts, firstCaller, keys);
     try {
       await fc.asyncModelRun(() => ({ model: World.model(), real: world }), commands);
       const held = world.verdicts.firstHeld();
@@ -63,7 +63,7 @@ export async function runHistory(t: TestContext, options: HistoryOptions): Promi
   if (fatal !== undefined) throw fatal;
   if (!details.failed) return;
   if (!last) throw details.errorInstance;
-  const replayed = /replayPath="([^"]*)"/.exec(String((details.counterexample as unknown[] | null)?.[0]))?.[1];
+  const replayed = /replayPath="([^"]*)"/.exec(String((details.counterexample as unknown[] | null)?.[1]))?.[1];
   throw told(
     last.failure,
     {

@@ -49,6 +49,8 @@ export class World {
     names: readonly string[],
     attempt: number,
     private readonly firstCaller: Caller,
+    /** The keys this history writes (generated per history; the first two differ only in case). */
+    readonly keys: readonly string[],
   ) {
     this.names = names.map((name) => `${name.slice(0, 120)}-${attempt}`);
   }
@@ -62,9 +64,14 @@ export class World {
     this.steps.push({ call: `${call} -> ${ex.response ? `HTTP ${ex.response.status}` : "no answer"}`, curl: ex.curl });
   }
 
+  /** The model's name for dataset `n` of identity `who`. */
+  static key(who: number, n: number): string {
+    return `${IDENTITIES[who]}/${n}`;
+  }
+
   /** Dataset `n` of identity `who` (0: the scenario's, 1: another), and its key in the model. */
   address(who: number, n: number): { at: DatasetAddress; key: string; as: Caller } {
-    const key = `${IDENTITIES[who]}/${n}`;
+    const key = World.key(who, n);
     let at = this.used.get(key);
     if (!at) {
       at = { identityPoolId: this.t.plan.identityPoolId, identityId: who === 0 ? this.t.identityId : this.t.otherIdentityId, datasetName: this.names[n]! };

@@ -5,6 +5,7 @@
  * (a refused write that shows up breaks LR-WRITE-CONFLICT, a deleted record LR-DELETED-VISIBLE,
  * ...). Checks only what the catalogue states; open points follow the run's readings.
  */
+import { twinsOf } from "./keys.js";
 import { syncCountOf, type DatasetState, type ModelRecord } from "./service-model.js";
 
 export interface SeenRecord {
@@ -41,9 +42,13 @@ export interface Violation {
   got: string;
   /** Index of the page that shows it. */
   page: number;
+  /** For a value that came back changed: the value written and the one returned, to show where they differ. */
+  texts?: { stored: string | undefined; returned: string | undefined };
 }
 
-const show = (r: SeenRecord) => `${r.Key}=${r.Value === undefined || r.Value === null ? "(tombstone)" : JSON.stringify(r.Value)}@${r.SyncCount}`;
+/** Text in a report line: whole when short, else its start and length (values run to a megabyte). */
+const brief = (s: string) => (s.length > 60 ? `${JSON.stringify([...s].slice(0, 40).join(""))}... (${[...s].length} characters)` : JSON.stringify(s));
+const show = (r: SeenRecord) => `${brief(r.Key)}=${r.Value === undefined || r.Value === null ? "(tombstone)" : brief(r.Value)}@${r.SyncCount}`;
 const valueOf = (r: SeenRecord) => r.Value ?? undefined;
 
 export function judgeListing(state: DatasetState, listing: Listing, readings: Readings): Violation[] {
@@ -98,16 +103,17 @@ export function judgeListing(state: DatasetState, listing: Listing, readings: Re
     if (readings.count === "page" && (p.body.Count ?? 0) !== p.records.length) v("LR-PAGE-COUNT", `Count ${p.records.length} (this page's records)`, `Count ${p.body.Count}`, i);
     for (const r of p.records) {
       seen.set(r.Key, (seen.get(r.Key) ?? 0) + 1);
-      const wrong = judgeRecord(r, expected.get(r.Key), life.records.get(r.Key), { L, main, tombstonesAllowed, refused, fromDeletedLife });
-      if (wrong) v(wrong.requirement, wrong.expected, show(r), i);
+      const wrong = judgeRecord(r, expected.get(r.Key), life.records.get(r.Key), { L, main, tombstonesAllowed, refused, fromDeletedLife, written: state.written });
+      if (wrong) out.push({ requirement: wrong.requirement, expected: wrong.expected, got: show(r), page: i, ...(wrong.texts ? { texts: wrong.texts } : {}) });
     }
   });
   for (const [key, n] of seen) if (n > 1) v("LR-PAGE-WALK", `${key} once in the walk`, `${n} times`);
   if (listing.complete) {
     for (const [key, r] of expected) {
       if (seen.has(key)) continue;
-      const requirement = r.value !== undefined ? main : L > 0 ? "LR-TOMBSTONE" : "LR-TOMBSTONE-FULL-SYNC";
-      v(requirement, `${key}=${r.value === undefined ? "(tombstone)" : JSON.stringify(r.value)}@${r.syncCount}, written after sync count ${L}`, "absent");
+      // A key gone while its case twin came back: a store that cannot tell the two apart.
+      const requirement = twinsOf(key, seen.keys()).length > 0 ? "LR-CONTENT-KEY-CASE" : r.value !== undefined ? main : L > 0 ? "LR-TOMBSTONE" : "LR-TOMBSTONE-FULL-SYNC";
+      v(requirement, `${brief(key)}=${r.value === undefined ? "(tombstone)" : brief(r.value)}@${r.syncCount}, written after sync count ${L}`, "absent");
     }
     if (life.base !== undefined && last.DatasetSyncCount !== syncCountOf(life))
       v("LR-SYNC-DATASET-COUNT", `DatasetSyncCount ${syncCountOf(life)}`, `DatasetSyncCount ${last.DatasetSyncCount}`);
@@ -124,10 +130,13 @@ interface Context {
   tombstonesAllowed: boolean;
   refused: (r: SeenRecord) => boolean;
   fromDeletedLife: (r: SeenRecord) => boolean;
+  written: DatasetState["written"];
 }
 
+type Wrong = { requirement: string; expected: string; texts?: Violation["texts"] };
+
 /** What is wrong with one record of the listing, if anything, as the most specific requirement. */
-function judgeRecord(r: SeenRecord, want: ModelRecord | undefined, held: ModelRecord | undefined, c: Context): { requirement: string; expected: string } | undefined {
+function judgeRecord(r: SeenRecord, want: ModelRecord | undefined, held: ModelRecord | undefined, c: Context): Wrong | undefined {
   const value = valueOf(r);
   if (want && value === want.value)
     return r.SyncCount === want.syncCount ? undefined : { requirement: "LR-SYNC-DATASET-COUNT", expected: `SyncCount ${want.syncCount}, the count of the call that wrote it` };
@@ -140,10 +149,32 @@ function judgeRecord(r: SeenRecord, want: ModelRecord | undefined, held: ModelRe
     return c.tombstonesAllowed ? undefined : { requirement: "LR-TOMBSTONE-FULL-SYNC", expected: "no tombstones in a full sync (tombstones=omit)" };
   }
   if (held && held.value === undefined && value !== undefined) return { requirement: "LR-TOMBSTONE", expected: `${r.Key} as a tombstone (removed at ${held.syncCount})` };
+  const content = judgeContent(r, want, c);
+  if (content) return content;
   return {
     requirement: c.main,
     expected: want
       ? `${r.Key}=${want.value === undefined ? "(tombstone)" : JSON.stringify(want.value)}@${want.syncCount}`
       : `no record ${r.Key}: the dataset holds none changed after ${c.L}`,
   };
+}
+
+/** A record whose value no call wrote to its key: an empty value lost, a case twin's value, or text changed in storage. */
+function judgeContent(r: SeenRecord, want: ModelRecord | undefined, c: Context): Wrong | undefined {
+  const value = valueOf(r);
+  const mine = c.written.get(r.Key);
+  if (mine?.has(value)) return undefined;
+  if (want?.value === "" && value === undefined) return { requirement: "LR-CONTENT-EMPTY", expected: `${brief(r.Key)} with Value "": the empty string is a value` };
+  if (twinsOf(r.Key, c.written.keys()).some((k) => c.written.get(k)!.has(value))) {
+    return { requirement: "LR-CONTENT-KEY-CASE", expected: `${brief(r.Key)} with a value of its own, not one written to a key that differs from it only in case or accents` };
+  }
+  if (mine && value !== undefined) {
+    const stored = want?.value;
+    return {
+      requirement: "LR-CONTENT-VALUE",
+      expected: `${brief(r.Key)} with a value written to it${stored === undefined ? "" : ` (${brief(stored)})`}`,
+      texts: { stored, returned: value },
+    };
+  }
+  return undefined;
 }

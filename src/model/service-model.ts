@@ -30,6 +30,8 @@ export interface DatasetState {
   readonly gone: Array<{ life: Incarnation; finalCount: number | undefined }>;
   /** Key/value pairs of patches that a conflict refused: they must never show up. */
   readonly refused: Array<{ key: string; value: string | undefined }>;
+  /** Every value any accepted call wrote, by key, in any life: what a listing may show at most. */
+  readonly written: Map<string, Set<string | undefined>>;
 }
 
 /** What one patch of a planned UpdateRecords call sends. */
@@ -48,7 +50,7 @@ export class ServiceModel {
 
   state(dataset: string): DatasetState {
     let s = this.datasets.get(dataset);
-    if (!s) this.datasets.set(dataset, (s = { gone: [], refused: [] }));
+    if (!s) this.datasets.set(dataset, (s = { gone: [], refused: [], written: new Map() }));
     return s;
   }
 
@@ -93,7 +95,10 @@ export class ServiceModel {
       problem = `write ${life.writes} of this dataset numbered ${syncCountOf(life)}, not ${answeredCount}`;
     }
     const count = syncCountOf(life)!;
-    for (const p of update.patches) life.records.set(p.key, { value: p.value, syncCount: count });
+    for (const p of update.patches) {
+      life.records.set(p.key, { value: p.value, syncCount: count });
+      (s.written.get(p.key) ?? s.written.set(p.key, new Set()).get(p.key)!).add(p.value);
+    }
     return problem;
   }
 
