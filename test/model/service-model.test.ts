@@ -55,7 +55,7 @@ describe("model: the service model", () => {
       const m = new ServiceModel();
       write(m, { a: "a1" });
       expect(m.state(DS)).to.equal(m.state(DS));
-      expect(m.state("other")).to.deep.equal({ gone: [], refused: [] });
+      expect(m.state("other")).to.deep.equal({ gone: [], refused: [], written: new Map() });
     });
 
     it("has no sync count for a life whose numbering is not learnt yet", () => {
@@ -134,7 +134,7 @@ describe("model: the service model", () => {
       m.delete(DS);
       m.delete("never-written");
       expect(m.state(DS).gone).to.have.length(1);
-      expect(m.state("never-written")).to.deep.equal({ gone: [], refused: [] });
+      expect(m.state("never-written")).to.deep.equal({ gone: [], refused: [], written: new Map() });
     });
   });
 
