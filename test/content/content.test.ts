@@ -56,7 +56,11 @@ describe("record content", () => {
 
     it("cover two-, three- and four-byte UTF-8, JSON-like text and whitespace in the fixed values", () => {
       const all = VALUES.map((v) => v.text).join("");
-      for (const bytes of [2, 3, 4]) expect([...all].some((c) => Buffer.byteLength(c) === bytes), `${bytes}-byte`).to.equal(true);
+      for (const bytes of [2, 3, 4])
+        expect(
+          [...all].some((c) => Buffer.byteLength(c) === bytes),
+          `${bytes}-byte`,
+        ).to.equal(true);
       expect(VALUES.map((v) => v.text)).to.include.members(["null", " \t  "]);
       const long = textOfLength(4001, "€");
       expect(codePoints(long)).to.equal(4001);

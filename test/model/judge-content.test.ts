@@ -23,7 +23,11 @@ function model(): ServiceModel {
 }
 const r = (Key: string, Value: string | undefined, SyncCount: number): SeenRecord => ({ Key, ...(Value === undefined ? {} : { Value }), SyncCount });
 const judge = (records: SeenRecord[]) =>
-  judgeListing(model().state(DS), { lastSyncCount: 0, origin: "zero", complete: true, pages: [{ body: { Count: records.length, DatasetExists: true, DatasetSyncCount: 2 }, records }] }, { count: "page", tombstones: "include" });
+  judgeListing(
+    model().state(DS),
+    { lastSyncCount: 0, origin: "zero", complete: true, pages: [{ body: { Count: records.length, DatasetExists: true, DatasetSyncCount: 2 }, records }] },
+    { count: "page", tombstones: "include" },
+  );
 
 describe("model: the listing judge on record content", () => {
   it("accepts every record with its own latest value, the empty one included", () => {
