@@ -13,12 +13,17 @@ import { conformance } from "../src/harness/conformance.js";
 import type { TestContext, Update } from "../src/harness/test-context.js";
 
 const AREA = "record-content";
-/** Splits `samples` over two UpdateRecords calls in a seeded order, keyed by `key`, valued by `value`. */
-function twoCalls(t: TestContext, samples: readonly Sample[], key: (s: Sample) => string, value: (s: Sample) => string): Update[] {
+/** Writes `samples` over two UpdateRecords calls in a seeded order, keyed by `key`, valued by `value`, and reads them back every way. */
+async function roundTrip(t: TestContext, requirement: string, samples: readonly Sample[], key: (s: Sample) => string, value: (s: Sample) => string, pageSize = 2) {
   const order = t.shuffle(samples);
   const half = Math.ceil(order.length / 2);
-  return [order.slice(0, half), order.slice(half)].filter((xs) => xs.length > 0).map((xs) => Object.fromEntries(xs.map((s) => [key(s), value(s)])));
+  const updates = [order.slice(0, half), order.slice(half)].map((xs) => Object.fromEntries(xs.map((s) => [key(s), value(s)])));
+  const { ds, answers } = await store(t, "samples", updates, requirement);
+  await readBack(t, requirement, ds, updates, answers, pageSize);
 }
+
+const kind = (s: Sample) => s.kind;
+const text = (s: Sample) => s.text;
 
 describe("record content", () => {
   conformance(
@@ -26,14 +31,7 @@ describe("record content", () => {
     "values of every kind come back exactly, in UpdateRecords' answer, a full listing, a walk of 2 per page and an incremental listing",
     ["LR-CONTENT-VALUE"],
     async (t) => {
-      const updates = twoCalls(
-        t,
-        VALUES,
-        (s) => s.kind,
-        (s) => s.text,
-      );
-      const { ds, answers } = await store(t, "values", updates, "LR-CONTENT-VALUE");
-      await readBack(t, "LR-CONTENT-VALUE", ds, updates, answers);
+      await roundTrip(t, "LR-CONTENT-VALUE", VALUES, kind, text);
     },
     { id: "values" },
   );
@@ -49,14 +47,7 @@ describe("record content", () => {
         { kind: "4,001 three-byte characters", text: textOfLength(4001, "€") },
         { kind: "16,384 four-byte characters", text: textOfLength(16384, "😀") },
       ];
-      const updates = twoCalls(
-        t,
-        wide,
-        (s) => s.kind,
-        (s) => s.text,
-      );
-      const { ds, answers } = await store(t, "widths", updates, "LR-CONTENT-VALUE");
-      await readBack(t, "LR-CONTENT-VALUE", ds, updates, answers, 4);
+      await roundTrip(t, "LR-CONTENT-VALUE", wide, kind, text, 4);
       // Alone in its dataset: 900,000 bytes are inside the 1 MB quota however a server counts it.
       const longest = [{ long: textOfLength(900_000) }];
       const big = await store(t, "long", longest, "LR-CONTENT-VALUE");
@@ -130,14 +121,7 @@ describe("record content", () => {
     "keys of every kind (1 to 1,024 characters, any Unicode, spaces, __proto__ and other JavaScript property names) come back exactly",
     ["LR-CONTENT-KEY"],
     async (t) => {
-      const updates = twoCalls(
-        t,
-        KEYS,
-        (s) => s.text,
-        (s) => s.kind,
-      );
-      const { ds, answers } = await store(t, "keys", updates, "LR-CONTENT-KEY");
-      await readBack(t, "LR-CONTENT-KEY", ds, updates, answers, 3);
+      await roundTrip(t, "LR-CONTENT-KEY", KEYS, text, kind, 3);
     },
     { id: "keys" },
   );
