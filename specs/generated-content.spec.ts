@@ -24,9 +24,14 @@ type Batch = Array<{ key: string; value: string }>;
 const fold = (k: string) => k.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 /** Whether some keys of the batch differ only in case, accents or normalisation. */
 const twins = (batch: Batch) => new Set(batch.map((r) => fold(r.key))).size !== batch.length;
-/** Whether a record came back holding the value its case twin was written with. */
-const swapped = (records: ReadonlyArray<{ Key?: string; Value?: string | null }>, batch: Batch) =>
-  records.some((r) => batch.some((w) => w.key !== r.Key && fold(w.key) === fold(String(r.Key)) && w.value === (r.Value ?? undefined)));
+/** Whether a record came back holding, instead of its own value, the value its case twin was written with. */
+function swapped(records: ReadonlyArray<{ Key?: string; Value?: string | null }>, batch: Batch): boolean {
+  return records.some((r) => {
+    const value = r.Value ?? undefined;
+    const own = batch.find((w) => w.key === r.Key);
+    return own !== undefined && own.value !== value && batch.some((w) => w.key !== r.Key && fold(w.key) === fold(own.key) && w.value === value);
+  });
+}
 
 /** The requirement a listing breaks: keys lost, invented or swapped with a twin's, else values changed. */
 function broken(records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, batch: Batch): string | undefined {

@@ -61,8 +61,10 @@ class Update implements Command {
     // Refused although every count is current: the endpoint holds something the model says it must not (a refused call that changed a record shows here first).
     // Refused while a key that differs only in case is held: a store that takes the one for the other.
     const touchedByRefusal = update.patches.some((p) => m.service.state(key).refused.some((r) => r.key === p.key));
-    const heldElsewhere = (k: string) => IDENTITIES.some((_, other) => other !== this.a.who && m.service.state(World.key(other, this.a.n)).current?.records.has(k));
-    const twinHeld = update.patches.some((p) => twinsOf(p.key, records?.keys() ?? []).length > 0 && !heldElsewhere(p.key));
+    // ... unless another identity holds the key at a higher count (a store that checks counts across identities).
+    const higherElsewhere = (p: { key: string; syncCount: number }) =>
+      IDENTITIES.some((_, other) => other !== this.a.who && (m.service.state(World.key(other, this.a.n)).current?.records.get(p.key)?.syncCount ?? 0) > p.syncCount);
+    const twinHeld = update.patches.some((p) => twinsOf(p.key, records?.keys() ?? []).length > 0 && !higherElsewhere(p));
     const shownCounts = () => `HTTP ${ex.response.status} ${resolvedErrorType(ex) ?? ""}`.trim();
     w.verdicts.check(
       touchedByRefusal ? "LR-WRITE-CONFLICT" : twinHeld ? "LR-CONTENT-KEY-CASE" : "LR-WRITE-CURRENT",
