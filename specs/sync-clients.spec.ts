@@ -49,7 +49,7 @@ function storable(c: ClientTraits): Record<string, string> {
   const accepts = (key: string) => (c.name === "JavaScript" ? /^[a-zA-Z0-9_.:-]{1,128}$/.test(key) : Buffer.byteLength(key) <= 128 && key.trim() !== "");
   return Object.fromEntries([
     ...VALUES.map((v, i) => [`value-${i}`, v.text]),
-    ["long", textOfLength(65536, "é")],
+    ["long", textOfLength(4001, "é")],
     ...(c.name === "JavaScript" ? [] : [["empty", ""]]),
     ...[...KEYS, ...KEY_TWINS].filter((k) => accepts(k.text)).map((k) => [k.text, k.kind]),
   ]);

@@ -71,7 +71,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   }
 
   // The reference endpoint is loaded only for a run that uses it.
-  const reference = s.endpoint === undefined ? await import("../reference/server.js") : undefined;
+  const reference = s.endpoint === undefined ? await import("./embedded-reference.js") : undefined;
   if (s.referenceVariant !== undefined) {
     if (s.endpoint !== undefined) throw new UsageError("--reference-variant applies to the embedded reference; drop --endpoint");
     const { conformingVariants, variants } = await import("../reference/variants.js");
@@ -85,7 +85,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   onOutputGone((reason) => gate.close(reason));
   // The embedded reference knows the run's credentials, so it checks every signature the suite makes.
   const embedded = reference
-    ? await reference.startReferenceEndpoint({ credentials: [credentials], ...(s.referenceVariant === undefined ? {} : { variant: s.referenceVariant }) })
+    ? await reference.startEmbeddedReference({ credentials: [credentials], ...(s.referenceVariant === undefined ? {} : { variant: s.referenceVariant }) })
     : undefined;
   const endpoint = embedded?.url ?? s.endpoint!;
   const stateUrl = embedded ? `${embedded.url}${STATE_PATH}` : s.stateUrl;

@@ -30,8 +30,11 @@ function anyText(nul: boolean, maxLength: number): fc.Arbitrary<string> {
   return nul ? padded : padded.map(withoutNul);
 }
 
-/** A value at one of the widths where databases cut text, in UTF-8 units of 1 to 4 bytes. */
-export const wideValue: fc.Arbitrary<string> = fc.tuple(fc.constantFrom(...WIDTHS), fc.constantFrom(...UNITS)).map(([n, unit]) => textOfLength(n, unit));
+/**
+ * A value at one of the narrower widths where databases cut text (255/256, 4,000/4,001), in
+ * UTF-8 units of 1 to 4 bytes; the fixed scenarios write the wider ones once each.
+ */
+export const wideValue: fc.Arbitrary<string> = fc.tuple(fc.constantFrom(...WIDTHS.filter((n) => n <= 4001)), fc.constantFrom(...UNITS)).map(([n, unit]) => textOfLength(n, unit));
 
 /** A record value: usually short and wild, sometimes empty, sometimes at a cutting width. */
 export function recordValue(options: { nul?: boolean } = {}): fc.Arbitrary<string> {

@@ -33,7 +33,7 @@ export function checkAnswer(t: TestContext, requirement: string, update: Update,
     if (typeof r.Key !== "string" || !Object.hasOwn(update, r.Key)) continue;
     const sent = update[r.Key] ?? undefined;
     const got = r.Value ?? undefined;
-    t.check(requirement, got === sent, `UpdateRecords' answer carries ${showText(r.Key)} as written`, () => `${showText(r.Key)}: ${textDifference(sent, got)}`, ex);
+    t.check(requirement, got === sent, "UpdateRecords' answer carries each record with the value written", () => `${showText(r.Key)}: ${textDifference(sent, got)}`, ex);
   }
 }
 

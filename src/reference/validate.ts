@@ -25,13 +25,30 @@ const rules = {
 
 export type StringField = keyof typeof rules;
 
+/** Code points of `s`: its UTF-16 units less one for each surrogate pair (counted without copying a megabyte-long value). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 /** Collects every violation of one request, then fails once, as AWS reports "N validation errors". */
 export class Violations {
   private readonly found: string[] = [];
 
   string(field: StringField, value: string, at: string = field): void {
     const rule: StringRule = rules[field];
-    const length = [...value].length;
+    // Lengths count code points; a text no longer in UTF-16 units than the limit is within it, so only longer ones are counted.
+    const length = value.length <= rule.maxLength ? value.length : codePoints(value);
     if (length < rule.minLength) this.add(value, at, `Member must have length greater than or equal to ${rule.minLength}`);
     else if (length > rule.maxLength) this.add(value, at, `Member must have length less than or equal to ${rule.maxLength}`);
     else if (rule.pattern && !rule.pattern.test(value)) this.add(value, at, `Member must satisfy regular expression pattern: ${rule.patternText}`);
