@@ -10,6 +10,7 @@ import { checkAnswer, store } from "../src/harness/content-checks.js";
 import { conformance } from "../src/harness/conformance.js";
 import { ConformanceFailure } from "../src/harness/failure.js";
 import { diffRecords, type Expected } from "../src/harness/records.js";
+import { fold } from "../src/model/keys.js";
 import type { RecordOut, TestContext } from "../src/harness/test-context.js";
 
 const AREA = "record-content";
@@ -21,7 +22,6 @@ const SHRINK_MS = 20_000;
 
 type Batch = Array<{ key: string; value: string }>;
 
-const fold = (k: string) => k.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 /** Whether some keys of the batch differ only in case, accents or normalisation. */
 const twins = (batch: Batch) => new Set(batch.map((r) => fold(r.key))).size !== batch.length;
 /** Whether a record came back holding, instead of its own value, the value its case twin was written with. */

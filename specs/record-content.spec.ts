@@ -18,7 +18,12 @@ async function roundTrip(t: TestContext, requirement: string, samples: readonly 
   const order = t.shuffle(samples);
   const half = Math.ceil(order.length / 2);
   const updates = [order.slice(0, half), order.slice(half)].map((xs) => Object.fromEntries(xs.map((s) => [key(s), value(s)])));
-  const { ds, answers } = await store(t, "samples", updates, requirement);
+  await storeAndReadBack(t, requirement, "samples", updates, pageSize);
+}
+
+/** Writes `updates` to a fresh dataset, one call each, and reads it back every way. */
+async function storeAndReadBack(t: TestContext, requirement: string, label: string, updates: readonly Update[], pageSize = 2) {
+  const { ds, answers } = await store(t, label, updates, requirement);
   await readBack(t, requirement, ds, updates, answers, pageSize);
 }
 
@@ -73,8 +78,7 @@ describe("record content", () => {
           .reduce<Update>((u, [k, v]) => ({ ...u, [k]: v }), {}),
         { emptied: "" },
       ];
-      const { ds, answers } = await store(t, "empty", updates, "LR-CONTENT-EMPTY");
-      await readBack(t, "LR-CONTENT-EMPTY", ds, updates, answers, 1);
+      await storeAndReadBack(t, "LR-CONTENT-EMPTY", "empty", updates, 1);
     },
     { id: "empty-value" },
   );
@@ -110,8 +114,7 @@ describe("record content", () => {
       const all = Object.fromEntries(t.shuffle(KEY_TWINS).map((s) => [s.text, `${s.kind} (${[...s.text].length} characters)`]));
       // One call with all of them, then one twin rewritten at its own count, then a new twin at count 0: none may touch another.
       const updates: Update[] = [all, { score: "score, rewritten" }, { sCORE: "a twin written later" }];
-      const { ds, answers } = await store(t, "key-twins", updates, "LR-CONTENT-KEY-CASE");
-      await readBack(t, "LR-CONTENT-KEY-CASE", ds, updates, answers, 3);
+      await storeAndReadBack(t, "LR-CONTENT-KEY-CASE", "key-twins", updates, 3);
     },
     { id: "key-twins" },
   );
