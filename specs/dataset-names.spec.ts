@@ -3,6 +3,7 @@
  * (records, counts and deletion kept apart), and every name the model's pattern allows holds
  * records like any other.
  */
+import { DATASET_NAME_CHARACTERS } from "../src/content/samples.js";
 import { store } from "../src/harness/content-checks.js";
 import { conformance } from "../src/harness/conformance.js";
 
@@ -41,7 +42,7 @@ describe("dataset names", () => {
     "datasets named across the whole pattern (':', '.', '_', '-', any case, 128 characters) hold records like any other",
     ["LR-CONTENT-DATASET-NAME"],
     async (t) => {
-      const alphabet = t.shuffle([..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-"]).join("");
+      const alphabet = t.shuffle([...DATASET_NAME_CHARACTERS]).join("");
       const names = [
         t.dataset("with.dots:colons_Under-Dash"),
         t.dataset("x", undefined, (n) => `${n}-${alphabet}`.slice(0, 128)),

@@ -1,7 +1,7 @@
 /**
  * Record content generated from the service model's constraints, as fast-check arbitraries
- * (seeded by the run and shrinkable): keys of 1 to 1,024 characters, values of 0 to 1,048,575,
- * dataset-name labels over the documented pattern; any Unicode (every plane, combining marks,
+ * (seeded by the run and shrinkable): keys of 1 to 1,024 characters and values of 0 to 1,048,575
+ * (batches kept inside the dataset quota), of any Unicode (every plane, combining marks,
  * control characters), JSON-looking text, whitespace, case twins, and lengths at the widths
  * where databases cut. U+0000 only where asked for: whether it survives is an open point.
  */
@@ -34,7 +34,7 @@ function anyText(nul: boolean, maxLength: number): fc.Arbitrary<string> {
  * A value at one of the narrower widths where databases cut text (255/256, 4,000/4,001), in
  * UTF-8 units of 1 to 4 bytes; the fixed scenarios write the wider ones once each.
  */
-export const wideValue: fc.Arbitrary<string> = fc.tuple(fc.constantFrom(...WIDTHS.filter((n) => n <= 4001)), fc.constantFrom(...UNITS)).map(([n, unit]) => textOfLength(n, unit));
+const wideValue: fc.Arbitrary<string> = fc.tuple(fc.constantFrom(...WIDTHS.filter((n) => n <= 4001)), fc.constantFrom(...UNITS)).map(([n, unit]) => textOfLength(n, unit));
 
 /** A record value: usually short and wild, sometimes empty, sometimes at a cutting width. */
 export function recordValue(options: { nul?: boolean } = {}): fc.Arbitrary<string> {
@@ -66,14 +66,8 @@ export const keyWithTwin: fc.Arbitrary<[string, string]> = fc
   .map((k) => [k, caseTwin(k)] as const)
   .filter((pair): pair is [string, string] => pair[1] !== undefined);
 
-/** The characters the model allows in a dataset name. */
-export const DATASET_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-";
-
-/** A label of 1 to `maxLength` characters over the whole dataset-name pattern, for the tail of a name. */
-export const datasetLabel = (maxLength: number): fc.Arbitrary<string> => fc.string({ unit: fc.constantFrom(...DATASET_NAME_CHARACTERS), minLength: 1, maxLength });
-
 /** UTF-8 bytes of records as the 1 MB quota is read: keys and values. */
-export const recordBytes = (records: ReadonlyArray<{ key: string; value: string }>) => records.reduce((n, r) => n + Buffer.byteLength(r.key) + Buffer.byteLength(r.value), 0);
+const recordBytes = (records: ReadonlyArray<{ key: string; value: string }>) => records.reduce((n, r) => n + Buffer.byteLength(r.key) + Buffer.byteLength(r.value), 0);
 
 /**
  * A batch of records for one UpdateRecords call: distinct keys (case twins included), within

@@ -68,3 +68,6 @@ export function textOfLength(n: number, unit = "x"): string {
   if (n <= 1) return n === 1 ? "$" : "";
   return unit.repeat(n - 1) + "$";
 }
+
+/** Every character the model's pattern allows in a dataset name. */
+export const DATASET_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-";
