@@ -70,6 +70,11 @@ export async function signedHeaders(
   return Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
 }
 
+/** A request signed ahead of time: `fire` sends it, so devices released together lose no time to signing. */
+export interface PrimedRequest {
+  fire(): Promise<Exchange>;
+}
+
 type Transmitted = Pick<Exchange, "response" | "transportError" | "stopped"> & { outcome?: Outcome };
 
 export class SignedClient {
@@ -81,12 +86,21 @@ export class SignedClient {
     this.agent = this.base.protocol === "https:" ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   }
 
+  /** The same endpoint, limits and credentials over connections of its own, as another device holds. */
+  separate(): SignedClient {
+    return new SignedClient(this.settings);
+  }
+
   /** The same endpoint and limits with other credentials (e.g. ones bound to an identity). */
   as(credentials: NamedCredentials): SignedClient {
     return new SignedClient({ ...this.settings, credentials });
   }
 
   async send(req: OutgoingRequest): Promise<Exchange> {
+    return (await this.prime(req)).fire();
+  }
+
+  async prime(req: OutgoingRequest): Promise<PrimedRequest> {
     // An empty path means the endpoint URL itself, exactly as configured (a state hook's URL).
     const path = req.path === "" ? `${this.base.pathname}${this.base.search}` : `${this.base.pathname.replace(/\/$/, "")}${req.path}`;
     const url = `${this.base.origin}${path}${buildQuery(req.query ?? {})}`;
@@ -98,13 +112,16 @@ export class SignedClient {
       request: { method: req.method, url, headers: signed, ...(req.body === undefined ? {} : { body: req.body }) },
       curl: this.curl(req, url, Boolean(req.unsigned)),
     };
-    const gate = this.settings.gate;
-    const closed = gate?.closedBecause;
-    if (closed !== undefined) return { ...sent, transportError: `not sent: ${closed}`, stopped: true, durationMs: 0 };
-    const started = performance.now();
-    const { outcome, ...received } = await this.transmit(req.method, url, signed, req.body);
-    if (outcome) gate?.settle(started, outcome, received.transportError ?? `HTTP ${received.response?.status}`);
-    return { ...sent, ...received, durationMs: Math.round(performance.now() - started) };
+    const fire = async (): Promise<Exchange> => {
+      const gate = this.settings.gate;
+      const closed = gate?.closedBecause;
+      if (closed !== undefined) return { ...sent, transportError: `not sent: ${closed}`, stopped: true, durationMs: 0 };
+      const started = performance.now();
+      const { outcome, ...received } = await this.transmit(req.method, url, signed, req.body);
+      if (outcome) gate?.settle(started, outcome, received.transportError ?? `HTTP ${received.response?.status}`);
+      return { ...sent, ...received, durationMs: Math.round(performance.now() - started) };
+    };
+    return { fire };
   }
 
   close(): void {

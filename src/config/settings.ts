@@ -16,6 +16,8 @@ export interface Setting {
   help: string;
   /** For integers: the smallest value allowed (default 1). */
   min?: number;
+  /** For integers: the largest value allowed, if any. */
+  max?: number;
   /** Shown in --help; the real default is applied when the run is set up. */
   defaultText?: string;
 }
@@ -150,6 +152,27 @@ export const settings: readonly Setting[] = [
     min: 0,
     help: "how many random histories of calls to compare with the service model (a failing one is shrunk to the shortest that still fails); 0 leaves them out",
     defaultText: "24 (the histories command: 200, or its --runs)",
+  },
+  {
+    key: "parallelHistories",
+    kind: "integer",
+    flag: "parallel-histories",
+    env: ["COGNITO_SYNC_PARALLEL_HISTORIES"],
+    file: "parallelHistories",
+    min: 0,
+    help: "how many random parallel histories to check for linearizability (a sequential start, then devices calling at once); 0 leaves them out",
+    defaultText: "6",
+  },
+  {
+    key: "concurrencyDevices",
+    kind: "integer",
+    flag: "concurrency-devices",
+    env: ["COGNITO_SYNC_CONCURRENCY_DEVICES"],
+    file: "concurrencyDevices",
+    min: 2,
+    max: 16,
+    help: "how many devices push at the same moment in the race scenarios, each over connections of its own",
+    defaultText: "4",
   },
   { key: "replay", kind: "string", flag: "replay", help: "replay exactly one failed history: the PATH printed with it, given with the --seed printed with it" },
   { key: "strict", kind: "boolean", flag: "strict", file: "strict", help: "exit 1 when a SHOULD requirement fails, too" },

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
 import type { Exchange } from "../client/exchange.js";
+import type { SignedClient } from "../client/signed-client.js";
 import type { Caller, SdkError } from "./answers.js";
 import { TransportFailure } from "./failure.js";
 import type { RunContext } from "./run.js";
@@ -65,6 +66,13 @@ export class Callers {
     const { recordingSdkClient } = await import("./sdk-client.js");
     const client = recordingSdkClient(this.requests.clientFor(as).settings, (ex) => (this.lastSdk = ex));
     this.teardown.add(async () => client.destroy());
+    return client;
+  }
+
+  /** A client over connections of its own, as one more device of the caller holds; closed when the test ends. */
+  device(as: Caller = "developer"): SignedClient {
+    const client = this.requests.clientFor(as).separate();
+    this.teardown.add(async () => client.close());
     return client;
   }
 

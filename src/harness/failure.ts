@@ -23,10 +23,23 @@ export interface HistoryRepro {
   shrunkFrom: number;
 }
 
+/** One call of a race, as a failure report shows it: what it asked and got, and when. */
+export interface RacedCallShown {
+  call: string;
+  /** When it was sent and when its answer was complete, in milliseconds from the race's first call. */
+  startMs: number;
+  endMs: number;
+  /** One of the calls whose answers no order of the calls explains (the rest overlapped them). */
+  unexplained: boolean;
+  curl: string;
+}
+
 export class ConformanceFailure extends ReportedFailure {
   readonly requirement: Requirement;
   /** Set when a random history found the failure. */
   history?: HistoryRepro;
+  /** Set when calls at the same moment showed the failure: those calls and the ones that overlapped them. */
+  race?: RacedCallShown[];
 
   // Not named expected/actual: mocha would print its own diff of them under the message.
   constructor(

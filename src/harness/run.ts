@@ -36,6 +36,8 @@ export interface RunPlan {
   expectations: readonly ExpectationEntry[];
   /** Random histories to run (history i uses fast-check seed `seed + i - 1`), or one history to replay. */
   histories: { count: number; replay?: string };
+  /** Devices calling at the same moment in the race scenarios, and how many random parallel histories to run. */
+  races: { devices: number; parallelHistories: number };
 }
 
 export interface RunContext {

@@ -30,7 +30,11 @@ export class ScenarioRequests {
 
   /** A request whose transport failure the caller handles itself. */
   async exchange(req: OutgoingRequest, as: Caller, purpose: Purpose): Promise<Exchange> {
-    const ex = await this.clientFor(as).send(req);
+    return this.counted(await this.clientFor(as).send(req), purpose);
+  }
+
+  /** Counts a request sent through another client of the scenario (a device's own connections). */
+  counted(ex: Exchange, purpose: Purpose): Exchange {
     if (ex.stopped) return ex;
     const stats = this.run.stats;
     stats.requests[purpose]++;

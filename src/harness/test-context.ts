@@ -77,6 +77,8 @@ export class TestContext {
 
   // Any request of the scenario: through the run's gate, counted; no answer is a TransportFailure.
   readonly send: ScenarioRequests["send"] = (...args) => this.requests.send(...args);
+  // Requests a device sent over its own connections (see Callers.device), counted like the rest.
+  readonly counted: ScenarioRequests["counted"] = (...args) => this.requests.counted(...args);
 
   // Datasets of the scenario, written through the public API and deleted when it ends (see Seeding).
   readonly dataset: Seeding["dataset"] = (...args) => this.seeding.dataset(...args);
@@ -93,6 +95,7 @@ export class TestContext {
   // Provider states, bound credentials and the AWS SDK (see Callers).
   readonly state: Callers["state"] = (...args) => this.callers.state(...args);
   readonly boundCaller: Callers["boundCaller"] = () => this.callers.boundCaller();
+  readonly device: Callers["device"] = (...args) => this.callers.device(...args);
   readonly sdk: Callers["sdk"] = (...args) => this.callers.sdk(...args);
   readonly sdkExchange: Callers["sdkExchange"] = () => this.callers.sdkExchange();
   readonly sdkOutcome = sdkOutcome;

@@ -48,6 +48,19 @@ export const syncCountOf = (life: Incarnation): number | undefined => (life.base
 export class ServiceModel {
   private readonly datasets = new Map<string, DatasetState>();
 
+  /** An independent copy, for trying one order of calls without touching another. */
+  clone(): ServiceModel {
+    const copy = new ServiceModel();
+    for (const [name, s] of this.datasets) copy.datasets.set(name, structuredClone(s));
+    return copy;
+  }
+
+  /** The first patch whose SyncCount is not its record's current one (0 for a key the live dataset lacks). */
+  stale(dataset: string, patches: readonly PlannedPatch[]): PlannedPatch | undefined {
+    const records = this.state(dataset).current?.records;
+    return patches.find((p) => p.syncCount !== (records?.get(p.key)?.syncCount ?? 0));
+  }
+
   state(dataset: string): DatasetState {
     let s = this.datasets.get(dataset);
     if (!s) this.datasets.set(dataset, (s = { gone: [], refused: [], written: new Map() }));

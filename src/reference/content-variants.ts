@@ -7,13 +7,13 @@
 import type { Call } from "./call.js";
 import type { Operation } from "./routes.js";
 import { everything, through } from "./store-wrappers.js";
-import type { DatasetRef, DatasetStore, Patch, StoredRecord } from "./store.js";
+import type { DatasetRef, ImmediateStore, Patch, StoredRecord } from "./store.js";
 
 export interface ContentBug {
   breaks: string;
   description: string;
   request?: (operation: Operation, call: Call) => void;
-  store?: (inner: DatasetStore) => DatasetStore;
+  store?: (inner: ImmediateStore) => ImmediateStore;
 }
 
 /** How a case- and accent-insensitive collation (MySQL's utf8mb4_0900_ai_ci) compares text. */
@@ -21,16 +21,18 @@ const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCas
 const codePoints = (s: string) => [...s];
 
 /** The store with every value written passed through `column` first, as a database column would keep it. */
-const storedAs = (column: (value: string) => string) => (inner: DatasetStore) => ({
-  ...through(inner),
-  update: (ref: DatasetRef, patches: readonly Patch[], by: string, now: number) =>
-    inner.update(
-      ref,
-      patches.map((p) => (p.value === undefined ? p : { ...p, value: column(p.value) })),
-      by,
-      now,
-    ),
-});
+const storedAs =
+  (column: (value: string) => string) =>
+  (inner: ImmediateStore): ImmediateStore => ({
+    ...through(inner),
+    update: (ref: DatasetRef, patches: readonly Patch[], by: string, now: number) =>
+      inner.update(
+        ref,
+        patches.map((p) => (p.value === undefined ? p : { ...p, value: column(p.value) })),
+        by,
+        now,
+      ),
+  });
 
 /** Every record of a dataset in key order, as `ORDER BY key` pages them. */
 const byKey = (records: StoredRecord[]) => records.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

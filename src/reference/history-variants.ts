@@ -4,13 +4,13 @@
  * scenario catches it and the random histories must. Each wraps the real store; a wrapper
  * is made per endpoint, so what it remembers is that endpoint's alone.
  */
-import type { DatasetRef, DatasetStore, Patch } from "./store.js";
+import type { DatasetRef, ImmediateStore, Patch } from "./store.js";
 import { everything, through } from "./store-wrappers.js";
 
 export interface HistoryBug {
   breaks: string;
   description: string;
-  store: (inner: DatasetStore) => DatasetStore;
+  store: (inner: ImmediateStore) => ImmediateStore;
 }
 
 const byName = (ref: DatasetRef) => `${ref.identityPoolId}/${ref.datasetName}`;
@@ -22,10 +22,10 @@ type Writers = { of(ref: DatasetRef): DatasetRef[] };
  * such a dataset (`of`), for the bugs that mix identities up; `bend` overrides what the bug
  * changes, and its `update` is the remembering one.
  */
-function mixingIdentities(inner: DatasetStore, bend: (w: Writers, update: DatasetStore["update"]) => Partial<DatasetStore>): DatasetStore {
+function mixingIdentities(inner: ImmediateStore, bend: (w: Writers, update: ImmediateStore["update"]) => Partial<ImmediateStore>): ImmediateStore {
   const seen = new Map<string, Set<string>>();
   const w: Writers = { of: (ref) => [...(seen.get(byName(ref)) ?? [])].map((identityId) => ({ ...ref, identityId })) };
-  const update: DatasetStore["update"] = (ref, patches, by, now) => {
+  const update: ImmediateStore["update"] = (ref, patches, by, now) => {
     (seen.get(byName(ref)) ?? seen.set(byName(ref), new Set()).get(byName(ref))!).add(ref.identityId);
     return inner.update(ref, patches, by, now);
   };

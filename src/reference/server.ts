@@ -15,7 +15,7 @@ import { updateRecords } from "./operations/update-records.js";
 import { changeState, STATE_PATH } from "./provider-states.js";
 import { route, type Operation } from "./routes.js";
 import { Sessions } from "./sessions.js";
-import { AWS_LIMITS, MemoryStore, type DatasetRef, type DatasetStore, type Limits } from "./store.js";
+import { AWS_LIMITS, MemoryStore, type DatasetRef, type DatasetStore, type ImmediateStore, type Limits } from "./store.js";
 import { TokenSealer } from "./tokens.js";
 import { variant as variantNamed, type Answer } from "./variants.js";
 import { serialize } from "./wire.js";
@@ -23,7 +23,7 @@ import { serialize } from "./wire.js";
 export interface ReferenceOptions {
   /** Credentials whose signatures are verified; those with an identityId are bound to it. */
   credentials?: readonly KnownCredentials[];
-  store?: DatasetStore;
+  store?: ImmediateStore;
   limits?: Limits;
   /** How long a SyncSessionToken stays usable. */
   sessionTtlMs?: number;
@@ -46,7 +46,7 @@ export interface ReferenceEndpoint {
   close(): Promise<void>;
 }
 
-type Handler = (call: Call, services: Services) => object;
+type Handler = (call: Call, services: Services) => object | Promise<object>;
 const handlers: Record<Operation, Handler> = {
   ListRecords: listRecords,
   UpdateRecords: updateRecords,
@@ -89,7 +89,7 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
       if (injected) throw injected;
       const call: Call = { labels: routed.labels, query: new URLSearchParams(rawQuery), body: TAKES_BODY.has(operation) ? parseJson(body) : {}, caller, now: Date.now() };
       broken?.request?.(operation, call);
-      return bend(operation, { status: 200, body: handlers[operation](call, services) }, rawQuery);
+      return bend(operation, { status: 200, body: await handlers[operation](call, services) }, rawQuery);
     } catch (e) {
       if (e instanceof ServiceError) return bend(operation, { status: e.status, type: e.type, body: { message: e.message } }, rawQuery);
       onInternalError(e);

@@ -1,8 +1,8 @@
 /** What the variants that wrap the reference's store build on: a store passed through whole, and a dataset's records read whole. */
-import type { DatasetRef, DatasetStore, StoredRecord } from "./store.js";
+import type { DatasetRef, DatasetStore, ImmediateStore, StoredRecord } from "./store.js";
 
 /** Every method passed through: a variant overrides the few its bug lives in. */
-export function through(inner: DatasetStore): DatasetStore {
+export function through(inner: ImmediateStore): ImmediateStore {
   return {
     describe: (ref) => inner.describe(ref),
     deletedAtSyncCount: (ref) => inner.deletedAtSyncCount(ref),

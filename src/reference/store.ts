@@ -64,20 +64,34 @@ export interface Limits {
 
 export const AWS_LIMITS: Limits = { datasetBytes: 1024 * 1024, datasetsPerIdentity: 20 };
 
-/** The small interface the operations use; an implementation may keep data anywhere. */
+/**
+ * The small interface the operations use; an implementation may keep data anywhere. `update`
+ * may answer later (a store in a database), but it must check every patch's SyncCount, write
+ * the records and raise the dataset's count as one atomic step per dataset: two calls that
+ * check before either writes lose an acknowledged write (race-variants.ts shows how).
+ */
 export interface DatasetStore {
   describe(ref: DatasetRef): DatasetInfo | undefined;
   /** The dataset's sync count when it was last deleted, if it ever was. */
   deletedAtSyncCount(ref: DatasetRef): number | undefined;
   /** Records changed after `afterSyncCount`, in (syncCount, key) order, resuming after `from`. */
   changes(ref: DatasetRef, afterSyncCount: number, from: Cursor | undefined, limit: number): ChangePage;
-  update(ref: DatasetRef, patches: readonly Patch[], by: string, now: number): UpdateOutcome;
+  update(ref: DatasetRef, patches: readonly Patch[], by: string, now: number): UpdateOutcome | Promise<UpdateOutcome>;
   delete(ref: DatasetRef): DatasetInfo | undefined;
   /** Datasets of one identity, by name, starting after `afterName`. */
   datasets(identityPoolId: string, identityId: string, afterName: string | undefined, limit: number): { datasets: DatasetInfo[]; more: boolean };
   setMergedDatasetNames(ref: DatasetRef, names: readonly string[]): void;
   /** Replaces a dataset with exactly these records and count (for provider states). */
   load(ref: DatasetRef, records: readonly StoredRecord[], syncCount: number, now: number): void;
+}
+
+/**
+ * A store whose every call completes before it returns, as the reference's own does: Node runs
+ * one request's JavaScript at a time, so each UpdateRecords checks and writes with no other
+ * request in between, which serialises the writes to every dataset without a lock.
+ */
+export interface ImmediateStore extends DatasetStore {
+  update(ref: DatasetRef, patches: readonly Patch[], by: string, now: number): UpdateOutcome;
 }
 
 interface LogEntry {
@@ -235,7 +249,7 @@ class Dataset {
 const refKey = (r: DatasetRef) => `${r.identityPoolId}/${r.identityId}/${r.datasetName}`;
 const identityKey = (pool: string, id: string) => `${pool}/${id}`;
 
-export class MemoryStore implements DatasetStore {
+export class MemoryStore implements ImmediateStore {
   private readonly byIdentity = new Map<string, Map<string, Dataset>>();
   private readonly deletions = new Map<string, number>();
 

@@ -9,8 +9,9 @@
 import type { Call } from "./call.js";
 import { contentBugs } from "./content-variants.js";
 import { historyBugs } from "./history-variants.js";
+import { raceBugs } from "./race-variants.js";
 import type { Operation } from "./routes.js";
-import type { DatasetStore } from "./store.js";
+import type { DatasetStore, ImmediateStore } from "./store.js";
 
 export interface Answer {
   status: number;
@@ -29,7 +30,7 @@ interface Bend {
   /** Bends the answer before it is sent; `query` is the request's. */
   response?: (operation: Operation, answer: Answer, query: URLSearchParams) => Answer;
   /** Wraps the endpoint's store, for bugs in what it remembers across calls. */
-  store?: (inner: DatasetStore) => DatasetStore;
+  store?: (inner: ImmediateStore) => DatasetStore;
 }
 
 export interface Variant extends Bend {
@@ -319,6 +320,7 @@ export const variants: Record<string, Variant> = {
     response: notFoundWhen((p) => p.DatasetDeletedAfterRequestedSyncCount === true, "Dataset was deleted"),
   },
   ...contentBugs,
+  ...raceBugs,
   ...Object.fromEntries(Object.entries(historyBugs).map(([name, bug]) => [name, { ...bug, needsHistory: true as const }])),
 };
 

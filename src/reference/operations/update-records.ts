@@ -9,7 +9,7 @@ import { recordOut } from "../wire.js";
 // rejects the body first (a string timestamp came back as SerializationException).
 const wrongType = (at: string, expected: string) => serviceError("SerializationException", `'${at}' must be ${expected}`);
 
-export function updateRecords(call: Call, { store, sessions }: Services) {
+export async function updateRecords(call: Call, { store, sessions }: Services) {
   const v = new Violations();
   const ref = datasetFrom(call, v);
   const { DeviceId, RecordPatches, SyncSessionToken } = call.body;
@@ -24,7 +24,9 @@ export function updateRecords(call: Call, { store, sessions }: Services) {
   authorize(call, ref.identityId);
 
   const session = sessions.check(ref, SyncSessionToken as string, call.now);
-  const outcome = store.update(ref, patches, ref.identityId, call.now);
+  // The reference's own store answers at once, so nothing runs between the session check and the write.
+  const pending = store.update(ref, patches, ref.identityId, call.now);
+  const outcome = pending instanceof Promise ? await pending : pending;
   if (outcome.kind === "conflict") {
     throw serviceError("ResourceConflictException", `Current SyncCount for: ${outcome.key} is: ${outcome.current} not: ${outcome.given}`);
   }

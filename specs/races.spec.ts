@@ -1,0 +1,42 @@
+/**
+ * Devices at the same moment: several devices of one identity, each over connections of its
+ * own, released together by one barrier so that their calls reach the endpoint within a
+ * millisecond of each other (--concurrency-devices sets how many). Each scenario states its own
+ * checks, then the linearizability checker decides whether one order of all its calls explains
+ * every answer.
+ */
+import { conformance } from "../src/harness/conformance.js";
+import { deleteRacingWrites, differentKeys, oneKey, walkRacingWrites } from "../src/races/rounds.js";
+
+const AREA = "races";
+
+describe("devices pushing at the same moment", () => {
+  conformance(
+    AREA,
+    "devices writing one key from one SyncCount at the same moment: one is acknowledged, the others are refused with 409",
+    ["LR-RACE-ONE-WINNER", "LR-WRITE-CONFLICT", "LR-WRITE-CONFLICT-TYPE", "LR-RACE-LINEARIZABLE", "LR-RACE-ACCEPTED"],
+    oneKey,
+    { id: "one-key" },
+  );
+  conformance(
+    AREA,
+    "devices writing different keys at the same moment: each write gets a SyncCount of its own, and every device that syncs afterwards is told of all of them",
+    ["LR-RACE-COUNTS", "LR-RACE-LINEARIZABLE", "LR-RACE-ACCEPTED"],
+    differentKeys,
+    { id: "different-keys" },
+  );
+  conformance(
+    AREA,
+    "a DeleteDataset racing writes of new keys: the answers fit one order, and no racing call gets a server error",
+    ["LR-RACE-LINEARIZABLE", "LR-RACE-ACCEPTED"],
+    deleteRacingWrites,
+    { id: "delete" },
+  );
+  conformance(
+    AREA,
+    "a page walk while other devices write: the walk and a sync from its last DatasetSyncCount leave the device holding every record's latest value",
+    ["LR-RACE-WALK", "LR-RACE-LINEARIZABLE"],
+    walkRacingWrites,
+    { id: "walk" },
+  );
+});

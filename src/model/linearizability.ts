@@ -1,0 +1,161 @@
+/**
+ * Linearizability of one dataset's history of overlapping calls, as Knossos and Porcupine
+ * decide it: is there one order of the calls, each placed somewhere between its start and its
+ * end, under which the service model gives every answer the endpoint gave? Per key,
+ * UpdateRecords is a compare-and-set on SyncCount; the dataset's count orders the writes.
+ *
+ * The search goes depth first over the calls that may come next, and remembers every
+ * (calls placed, model state) pair already shown to lead nowhere. A call without a usable
+ * answer (none, a throttle, a 5xx) may have taken effect at any point after it started, or
+ * never: it constrains nothing. A refusal (409) of a call whose counts were current is
+ * explained when another write overlapped it: the documented "changed by another call".
+ */
+import { judgeListing, type Readings, type SeenPage } from "./judge-listing.js";
+import { ServiceModel, syncCountOf, type PlannedPatch } from "./service-model.js";
+
+export type RacedOp =
+  | { kind: "update"; patches: readonly PlannedPatch[]; answer: { status: "ok"; syncCount: number | undefined } | { status: "conflict" } | { status: "unknown" } }
+  | { kind: "list"; lastSyncCount: number; page: SeenPage | undefined; /** A page after the first of a walk. */ continued: boolean }
+  | { kind: "delete"; answer: "ok" | "missing" | "conflict" | "unknown" };
+
+export interface TimedOp {
+  /** When the call was sent and when its answer was complete, in milliseconds on one clock. */
+  start: number;
+  end: number;
+  op: RacedOp;
+}
+
+export type Explanation = { explained: true; order: number[] } | { explained: false; unexplained: number[] } | { explained: "undecided"; why: string };
+
+/** States the search may visit before it gives up undecided (never a verdict). */
+const BUDGET = 200_000;
+const DATASET = "d";
+/** The most calls one check takes (a bit per call in the search's memory). */
+export const MAX_OPS = 30;
+
+export function explain(ops: readonly TimedOp[], readings: Readings): Explanation {
+  if (ops.length > MAX_OPS) return { explained: "undecided", why: `${ops.length} calls; the checker takes at most ${MAX_OPS}` };
+  const found = search(ops, new Set(), readings);
+  if (found === "budget") return { explained: "undecided", why: `no order found within ${BUDGET} steps` };
+  if (found) return { explained: true, order: found };
+  return { explained: false, unexplained: smallest(ops, readings) };
+}
+
+/**
+ * The calls whose answers no order explains, cut down one call at a time: a call leaves the
+ * set when the rest stay unexplained with its answer forgotten (its effect then allowed
+ * anywhere after its start, or nowhere). Listings go first, then refusals, then the writes
+ * that started last, so the set keeps the writes a report most needs.
+ */
+function smallest(ops: readonly TimedOp[], readings: Readings): number[] {
+  const rank = (i: number) => (ops[i]!.op.kind === "list" ? 0 : isRefusal(ops[i]!.op) ? 1 : 2);
+  const tries = ops
+    .map((_, i) => i)
+    .filter((i) => !forgotten(ops[i]!.op))
+    .sort((a, b) => rank(a) - rank(b) || ops[b]!.start - ops[a]!.start);
+  const dropped = new Set<number>();
+  for (const i of tries) {
+    dropped.add(i);
+    if (search(ops, dropped, readings) !== undefined) dropped.delete(i);
+  }
+  return tries.filter((i) => !dropped.has(i)).sort((a, b) => a - b);
+}
+
+const isRefusal = (op: RacedOp) => (op.kind === "update" && op.answer.status === "conflict") || (op.kind === "delete" && op.answer === "conflict");
+/** A call whose answer says nothing: it may or may not have taken effect. */
+const forgotten = (op: RacedOp) => (op.kind === "list" ? op.page === undefined : op.kind === "update" ? op.answer.status === "unknown" : op.answer === "unknown");
+
+/** An order of all calls that explains every answer, undefined when none does, or "budget". */
+function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, readings: Readings): number[] | undefined | "budget" {
+  const unknown = ops.map((o, i) => dropped.has(i) || forgotten(o.op));
+  const end = ops.map((o, i) => (unknown[i] ? Infinity : o.end));
+  const writes = ops.map((o) => o.op.kind !== "list");
+  const overlapped = ops.map((o, i) => ops.some((p, j) => j !== i && writes[j] && p.start < o.end && o.start < p.end));
+  const dead = new Set<string>();
+  const order: number[] = [];
+  let steps = 0;
+
+  const go = (model: ServiceModel, done: number): boolean | "budget" => {
+    if (done === 2 ** ops.length - 1) return true;
+    const memo = `${done}|${fingerprint(model)}`;
+    if (dead.has(memo)) return false;
+    if (++steps > BUDGET) return "budget";
+    for (let i = 0; i < ops.length; i++) {
+      if (done & (2 ** i)) continue;
+      // A call may go next only if no call still waiting had already ended when it started.
+      if (ops.some((_, j) => j !== i && !(done & (2 ** j)) && end[j]! < ops[i]!.start)) continue;
+      for (const next of outcomes(model, ops[i]!.op, unknown[i]!, overlapped[i]!, readings)) {
+        order.push(i);
+        const r = go(next, done | (2 ** i));
+        if (r) return r;
+        order.pop();
+      }
+    }
+    dead.add(memo);
+    return false;
+  };
+
+  const r = go(new ServiceModel(), 0);
+  return r === "budget" ? r : r ? [...order] : undefined;
+}
+
+/** The model after `op` at this point, for each way its answer can be explained there (none: it cannot). */
+function outcomes(model: ServiceModel, op: RacedOp, unknown: boolean, overlapped: boolean, readings: Readings): ServiceModel[] {
+  const s = model.state(DATASET);
+  if (op.kind === "list") {
+    if (unknown || !op.page) return [model];
+    const L = op.lastSyncCount;
+    // A count from before a delete may name the deleted life or the live one; judgeListing weighs both.
+    const origin = L === 0 ? "zero" : s.gone.length === 0 ? "current" : "gone";
+    return judgeListing(s, { lastSyncCount: L, origin, pages: [op.page], complete: !op.continued && !op.page.body.NextToken }, readings).length === 0 ? [model] : [];
+  }
+  if (op.kind === "delete") {
+    const deleted = () => {
+      const next = model.clone();
+      next.delete(DATASET);
+      return next;
+    };
+    if (unknown) return [model, deleted()];
+    if (op.answer === "missing") return s.current ? [] : [model];
+    if (op.answer === "conflict") return overlapped ? [model] : [];
+    return [deleted()];
+  }
+  const stale = model.stale(DATASET, op.patches) !== undefined;
+  const applied = (answered: number | undefined) => {
+    const next = model.clone();
+    return next.apply(DATASET, { patches: [...op.patches], outcome: "applied" }, answered) === undefined ? [next] : [];
+  };
+  // A count never seen (no answer, or none in it): any numbering the model allows for the write.
+  const gone = s.gone.at(-1)?.finalCount;
+  const guesses = s.current?.base !== undefined || !gone ? [undefined] : [1, gone + 1];
+  if (unknown) return stale ? [model] : [model, ...guesses.flatMap(applied)];
+  if (op.answer.status === "conflict") return stale || overlapped ? [model] : [];
+  const answered = op.answer.status === "ok" ? op.answer.syncCount : undefined;
+  return stale ? [] : answered === undefined ? guesses.flatMap(applied) : applied(answered);
+}
+
+/** What the search remembers a model state by: everything a later answer can depend on. */
+function fingerprint(model: ServiceModel): string {
+  const s = model.state(DATASET);
+  const live = s.current;
+  const records = live ? [...live.records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : null;
+  return JSON.stringify([records, live && syncCountOf(live), live?.base, s.gone.map((g) => g.finalCount)]);
+}
+
+/**
+ * The requirement an unexplained set of calls breaks, as specific as it can tell from each of
+ * its acknowledged writes and those that overlapped it: two numbered alike, or two of one key
+ * from one SyncCount; else no order at all.
+ */
+export function brokenBy(ops: readonly TimedOp[], unexplained: readonly number[]): "LR-RACE-COUNTS" | "LR-RACE-ONE-WINNER" | "LR-RACE-LINEARIZABLE" {
+  const acked = (i: number) => {
+    const op = ops[i]!.op;
+    return op.kind === "update" && op.answer.status === "ok" ? { patches: op.patches, count: op.answer.syncCount } : undefined;
+  };
+  const pairs = unexplained.flatMap((i) =>
+    ops.flatMap((o, j) => (j !== i && o.start < ops[i]!.end && ops[i]!.start < o.end && acked(i) && acked(j) ? [[acked(i)!, acked(j)!] as const] : [])),
+  );
+  if (pairs.some(([a, b]) => a.count !== undefined && a.count === b.count)) return "LR-RACE-COUNTS";
+  if (pairs.some(([a, b]) => a.patches.some((p) => b.patches.some((q) => p.key === q.key && p.syncCount === q.syncCount)))) return "LR-RACE-ONE-WINNER";
+  return "LR-RACE-LINEARIZABLE";
+}
