@@ -6,6 +6,8 @@
  * every answer.
  */
 import { conformance } from "../src/harness/conformance.js";
+import { currentPlan } from "../src/harness/run.js";
+import { runParallelHistory } from "../src/races/parallel-history.js";
 import { deleteRacingWrites, differentKeys, oneKey, walkRacingWrites } from "../src/races/rounds.js";
 
 const AREA = "races";
@@ -39,4 +41,21 @@ describe("devices pushing at the same moment", () => {
     walkRacingWrites,
     { id: "walk" },
   );
+});
+
+/** What a parallel history can find broken; which one did is in its failure. */
+const PARALLEL = ["LR-RACE-LINEARIZABLE", "LR-RACE-ONE-WINNER", "LR-RACE-COUNTS"];
+
+const plan = currentPlan();
+describe("random parallel histories, checked for linearizability", () => {
+  for (let i = 1; i <= plan.races.parallelHistories; i++) {
+    const seed = (plan.seed + 7919 * i) % 2 ** 31;
+    conformance(
+      AREA,
+      `parallel history ${i}: a sequential start, then two or three devices calling at once, explained by one order of the calls`,
+      PARALLEL,
+      (t) => runParallelHistory(t, seed),
+      { id: `parallel-history-${String(i).padStart(3, "0")}`, bracket: `${PARALLEL.length} requirements, linearizability` },
+    );
+  }
 });

@@ -8,7 +8,8 @@
  * (calls placed, model state) pair already shown to lead nowhere. A call without a usable
  * answer (none, a throttle, a 5xx) may have taken effect at any point after it started, or
  * never: it constrains nothing. A refusal (409) of a call whose counts were current is
- * explained when another write overlapped it: the documented "changed by another call".
+ * explained when another write overlapped it: the documented "changed by another call". A
+ * count newer than the record's may be taken or refused: the catalogue leaves it open.
  */
 import { judgeListing, type Readings, type SeenPage } from "./judge-listing.js";
 import { ServiceModel, syncCountOf, type PlannedPatch } from "./service-model.js";
@@ -120,7 +121,8 @@ function outcomes(model: ServiceModel, op: RacedOp, unknown: boolean, overlapped
     if (op.answer === "conflict") return overlapped ? [model] : [];
     return [deleted()];
   }
-  const stale = model.stale(DATASET, op.patches) !== undefined;
+  const standing = model.standing(DATASET, op.patches);
+  const stale = standing === "stale";
   const applied = (answered: number | undefined) => {
     const next = model.clone();
     return next.apply(DATASET, { patches: [...op.patches], outcome: "applied" }, answered) === undefined ? [next] : [];
@@ -129,7 +131,7 @@ function outcomes(model: ServiceModel, op: RacedOp, unknown: boolean, overlapped
   const gone = s.gone.at(-1)?.finalCount;
   const guesses = s.current?.base !== undefined || !gone ? [undefined] : [1, gone + 1];
   if (unknown) return stale ? [model] : [model, ...guesses.flatMap(applied)];
-  if (op.answer.status === "conflict") return stale || overlapped ? [model] : [];
+  if (op.answer.status === "conflict") return stale || standing === "ahead" || overlapped ? [model] : [];
   const answered = op.answer.status === "ok" ? op.answer.syncCount : undefined;
   return stale ? [] : answered === undefined ? guesses.flatMap(applied) : applied(answered);
 }

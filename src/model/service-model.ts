@@ -55,10 +55,15 @@ export class ServiceModel {
     return copy;
   }
 
-  /** The first patch whose SyncCount is not its record's current one (0 for a key the live dataset lacks). */
-  stale(dataset: string, patches: readonly PlannedPatch[]): PlannedPatch | undefined {
+  /**
+   * How `patches` stand against the records' current counts (0 for a key the live dataset
+   * lacks): "stale" when one is older (the call must be refused), "ahead" when none is but one
+   * is newer (the catalogue leaves that open), else "current" (the call must be accepted).
+   */
+  standing(dataset: string, patches: readonly PlannedPatch[]): "stale" | "ahead" | "current" {
     const records = this.state(dataset).current?.records;
-    return patches.find((p) => p.syncCount !== (records?.get(p.key)?.syncCount ?? 0));
+    const held = (p: PlannedPatch) => records?.get(p.key)?.syncCount ?? 0;
+    return patches.some((p) => p.syncCount < held(p)) ? "stale" : patches.some((p) => p.syncCount > held(p)) ? "ahead" : "current";
   }
 
   state(dataset: string): DatasetState {

@@ -33,6 +33,8 @@ interface Device {
   client: SignedClient;
   token?: string;
   counts: Map<string, number>;
+  /** The DatasetSyncCount of its last listing: where its next incremental sync starts. */
+  synced: number;
 }
 
 export class Race {
@@ -44,7 +46,7 @@ export class Race {
     readonly at: DatasetAddress,
     deviceCount: number,
   ) {
-    this.devices = Array.from({ length: deviceCount }, () => ({ client: t.device(), counts: new Map() }));
+    this.devices = Array.from({ length: deviceCount }, () => ({ client: t.device(), counts: new Map(), synced: 0 }));
   }
 
   get size(): number {
@@ -54,6 +56,16 @@ export class Race {
   /** The SyncCount device `d` holds for `key` (0 when it knows of none). */
   count(d: number, key: string): number {
     return this.devices[d]!.counts.get(key) ?? 0;
+  }
+
+  /** The count device `d` would sync from next. */
+  held(d: number): number {
+    return this.devices[d]!.synced;
+  }
+
+  /** Whether device `d` holds a session token it has not spent on a write. */
+  hasToken(d: number): boolean {
+    return this.devices[d]!.token !== undefined;
   }
 
   async one(device: number, move: Move): Promise<RacedCall> {
@@ -109,6 +121,7 @@ export class Race {
       op = { kind: "list", lastSyncCount: move.lastSyncCount ?? 0, page: body && { body, records }, continued: move.nextToken !== undefined };
       if (body) {
         if (body.SyncSessionToken) device.token = body.SyncSessionToken;
+        device.synced = body.DatasetSyncCount ?? device.synced;
         for (const r of records) device.counts.set(r.Key, r.SyncCount);
       }
       shown = `ListRecords lastSyncCount ${move.lastSyncCount ?? 0}${move.maxResults ? `, maxResults ${move.maxResults}` : ""}${move.nextToken ? ", NextToken" : ""}${body ? `: ${records.map((r) => `${showText(r.Key)}@${r.SyncCount}`).join(" ") || "no records"}, DatasetSyncCount ${body.DatasetSyncCount}` : ""}`;

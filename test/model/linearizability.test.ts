@@ -248,11 +248,12 @@ describe("model: linearizability of one dataset's racing calls", () => {
       expect(unexplained(ops)).to.include(2);
     });
 
-    it("does not explain a write from the deleted life's SyncCount that follows the delete", () => {
-      // Seeded k@1; the racing write of k sends 1: it can only have come before the delete.
+    it("explains a write from the deleted life's SyncCount after the delete either way: a count newer than the record's is open", () => {
+      // Seeded k@1; the racing write of k sends 1, which is current before the delete and ahead after it.
       const ops = [write(0, 10, "k", "v1", 0, ok(1)), write(20, 40, "k", "v2", 1, ok(2)), remove(25, 45, "ok"), list(50, 60, 0, live(2, rec("k", "v2", 2)))];
-      expect(unexplained(ops)).to.include(3);
+      expect(explained(ops)).to.deep.equal([0, 2, 1, 3]);
       expect(explained([...ops.slice(0, 3), list(50, 60, 0, missing())])).to.deep.equal([0, 1, 2, 3]);
+      expect(explained([ops[0]!, { ...ops[1]!, op: { ...ops[1]!.op, answer: { status: "conflict" } } } as TimedOp, ops[2]!, list(50, 60, 0, missing())])).to.have.length(4);
     });
 
     it("explains a delete answered 'missing' only while the dataset is missing", () => {
