@@ -36,6 +36,7 @@ function recordResults(runner: Mocha.Runner, results: TestResult[], say: (line: 
       status,
       ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
       ...(err instanceof ConformanceFailure && err.history ? { history: err.history } : {}),
+      ...(err instanceof ConformanceFailure && err.race ? { race: err.race } : {}),
       ...(err instanceof ConformanceFailure && err.requirement.breaks ? { breaks: err.requirement.breaks.map(({ client, effect }) => ({ client, effect })) } : {}),
       ...(err ? { failure: err instanceof ConformanceFailure ? "check" : err instanceof SetupFailure || err instanceof TransportFailure ? "setup" : "internal" } : {}),
       ...(status === "skipped" ? { reason: seen?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),

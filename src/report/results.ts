@@ -1,6 +1,6 @@
 /** What a run found, test by test, and the verdict the exit code carries. */
 import type { Level } from "../harness/catalogue.js";
-import type { HistoryRepro } from "../harness/failure.js";
+import type { HistoryRepro, RacedCallShown } from "../harness/failure.js";
 
 export type Status = "passed" | "failed" | "skipped";
 
@@ -15,6 +15,8 @@ export interface TestResult {
   failedRequirement?: string;
   /** For a failure found by a random history: the shortest history found, and how to replay it. */
   history?: HistoryRepro;
+  /** For a failure shown by calls at the same moment: those calls and the ones that overlapped them, with their timings. */
+  race?: RacedCallShown[];
   /** For a failed check: the clients the broken requirement breaks, and how. */
   breaks?: Array<{ client: string; effect: string }>;
   /**

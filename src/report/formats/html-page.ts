@@ -39,6 +39,9 @@ tr.outcome-failed{background:#ffebe9}
 pre{background:#f6f8fa;padding:.8em;overflow-x:auto;white-space:pre-wrap;word-break:break-all;font-size:12px}
 .curl{background:#fff8c5;font-weight:600}
 .hidden{display:none}
+table.race{font-size:12px}table.race td.timeline{width:30%;min-width:10em}
+table.race td.timeline span{display:block;height:.9em;background:#8c959f;min-width:2px}
+table.race tr.unexplained td.timeline span{background:#cf222e}table.race code.curl{word-break:break-all;font-weight:400}
 `;
 
 // Hides every element whose data-outcome is not among the checked filters; run at load too, as a reload may keep unchecked boxes.

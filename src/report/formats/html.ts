@@ -73,7 +73,18 @@ function failureBlock(t: TestResult, i: number): string {
     : "";
   return `<section class="failure" id="failure-${i}" data-test="${esc(t.id)}" data-requirement="${esc(req ?? "")}" data-outcome="${outcomeOf(t)}">
 <h3><span class="req">${esc(kind)}</span> ${esc(t.title)}</h3>${t.expectation ? `<p class="expectation">expectations file: ${expectationText(t)}</p>` : ""}
-${breaks ? `<p>Breaks:</p><ul class="breaks">${breaks}</ul>` : ""}<pre class="error">${errorText(t.error ?? t.reason ?? "")}</pre>${history}</section>`;
+${breaks ? `<p>Breaks:</p><ul class="breaks">${breaks}</ul>` : ""}<pre class="error">${errorText(t.error ?? t.reason ?? "")}</pre>${history}${t.race ? raceTable(t.race) : ""}</section>`;
+}
+
+/** The calls of a race on one time line: each a bar from when it was sent to when its answer was complete. */
+function raceTable(calls: NonNullable<TestResult["race"]>): string {
+  const span = Math.max(...calls.map((c) => c.endMs), 1);
+  const pct = (ms: number) => ((100 * ms) / span).toFixed(2);
+  const rows = calls.map(
+    (c) =>
+      `<tr class="${c.unexplained ? "unexplained" : "overlapping"}"><td>${c.unexplained ? "*" : ""}</td><td>${c.startMs.toFixed(1)}</td><td>${c.endMs.toFixed(1)}</td><td class="timeline"><span style="margin-left:${pct(c.startMs)}%;width:${pct(Math.max(c.endMs - c.startMs, span / 200))}%"></span></td><td>${esc(c.call)}<br><code class="curl">${esc(c.curl)}</code></td></tr>`,
+  );
+  return `<table class="race"><caption>calls at the same moment (* no order explains them; the others overlapped them), in ms from the first call</caption><thead><tr><th></th><th>sent</th><th>answered</th><th>time line</th><th>call</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function render(record: RunRecord): string {
