@@ -28,16 +28,23 @@ export interface TimedOp {
 
 export type Explanation = { explained: true; order: number[] } | { explained: false; unexplained: number[] } | { explained: "undecided"; why: string };
 
-/** States the search may visit before it gives up undecided (never a verdict). */
+/** States one search may visit before it gives up undecided (never a verdict). */
 const BUDGET = 200_000;
+/**
+ * The search runs on the suite's own thread, where other scenarios' requests wait on it: the
+ * first search gives up undecided after SEARCH_MS, and cutting down an unexplained set stops
+ * after SMALLEST_MS with the set found so far.
+ */
+const SEARCH_MS = 2_000;
+const SMALLEST_MS = 1_000;
 const DATASET = "d";
 /** The most calls one check takes (a bit per call in the search's memory). */
 export const MAX_OPS = 30;
 
 export function explain(ops: readonly TimedOp[], readings: Readings): Explanation {
   if (ops.length > MAX_OPS) return { explained: "undecided", why: `${ops.length} calls; the checker takes at most ${MAX_OPS}` };
-  const found = search(ops, new Set(), readings);
-  if (found === "budget") return { explained: "undecided", why: `no order found within ${BUDGET} steps` };
+  const found = search(ops, new Set(), readings, performance.now() + SEARCH_MS);
+  if (found === "budget") return { explained: "undecided", why: `no order found within ${BUDGET} steps or ${SEARCH_MS} ms` };
   if (found) return { explained: true, order: found };
   return { explained: false, unexplained: smallest(ops, readings) };
 }
@@ -46,20 +53,24 @@ export function explain(ops: readonly TimedOp[], readings: Readings): Explanatio
  * The calls whose answers no order explains, cut down one call at a time: a call leaves the
  * set when the rest stay unexplained with its answer forgotten (its effect then allowed
  * anywhere after its start, or nowhere). Listings go first, then refusals, then the writes
- * that started last, so the set keeps the writes a report most needs.
+ * that started last, so the set keeps the writes a report most needs. A write that overlapped
+ * no other call is never forgotten: it is the history's settled part (forgetting it would only
+ * multiply the orders to try), blamed only when nothing that overlapped can be.
  */
 function smallest(ops: readonly TimedOp[], readings: Readings): number[] {
   const rank = (i: number) => (ops[i]!.op.kind === "list" ? 0 : isRefusal(ops[i]!.op) ? 1 : 2);
-  const tries = ops
-    .map((_, i) => i)
-    .filter((i) => !forgotten(ops[i]!.op))
-    .sort((a, b) => rank(a) - rank(b) || ops[b]!.start - ops[a]!.start);
+  const overlapping = (i: number) => ops.some((o, j) => j !== i && o.start < ops[i]!.end && ops[i]!.start < o.end);
+  const candidates = ops.map((_, i) => i).filter((i) => !forgotten(ops[i]!.op));
+  const tries = candidates.filter((i) => ops[i]!.op.kind === "list" || overlapping(i)).sort((a, b) => rank(a) - rank(b) || ops[b]!.start - ops[a]!.start);
   const dropped = new Set<number>();
+  const deadline = performance.now() + SMALLEST_MS;
   for (const i of tries) {
     dropped.add(i);
-    if (search(ops, dropped, readings) !== undefined) dropped.delete(i);
+    if (search(ops, dropped, readings, deadline) !== undefined) dropped.delete(i);
   }
-  return tries.filter((i) => !dropped.has(i)).sort((a, b) => a - b);
+  // The settled writes are context, shown only when nothing that overlapped is to blame.
+  const blamed = tries.filter((i) => !dropped.has(i)).sort((a, b) => a - b);
+  return blamed.length > 0 ? blamed : candidates.filter((i) => !dropped.has(i));
 }
 
 const isRefusal = (op: RacedOp) => (op.kind === "update" && op.answer.status === "conflict") || (op.kind === "delete" && op.answer === "conflict");
@@ -67,8 +78,10 @@ const isRefusal = (op: RacedOp) => (op.kind === "update" && op.answer.status ===
 const forgotten = (op: RacedOp) => (op.kind === "list" ? op.page === undefined : op.kind === "update" ? op.answer.status === "unknown" : op.answer === "unknown");
 
 /** An order of all calls that explains every answer, undefined when none does, or "budget". */
-function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, readings: Readings): number[] | undefined | "budget" {
+function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, readings: Readings, deadline = Infinity): number[] | undefined | "budget" {
   const unknown = ops.map((o, i) => dropped.has(i) || forgotten(o.op));
+  // A listing without an answer to judge changes nothing: it is left out of every order.
+  const skipped = ops.reduce((mask, o, i) => (unknown[i] && o.op.kind === "list" ? mask | (2 ** i) : mask), 0);
   const end = ops.map((o, i) => (unknown[i] ? Infinity : o.end));
   const writes = ops.map((o) => o.op.kind !== "list");
   const overlapped = ops.map((o, i) => ops.some((p, j) => j !== i && writes[j] && p.start < o.end && o.start < p.end));
@@ -80,7 +93,7 @@ function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, readings:
     if (done === 2 ** ops.length - 1) return true;
     const memo = `${done}|${fingerprint(model)}`;
     if (dead.has(memo)) return false;
-    if (++steps > BUDGET) return "budget";
+    if (++steps > BUDGET || (steps % 1024 === 0 && performance.now() > deadline)) return "budget";
     for (let i = 0; i < ops.length; i++) {
       if (done & (2 ** i)) continue;
       // A call may go next only if no call still waiting had already ended when it started.
@@ -96,7 +109,7 @@ function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, readings:
     return false;
   };
 
-  const r = go(new ServiceModel(), 0);
+  const r = go(new ServiceModel(), skipped);
   return r === "budget" ? r : r ? [...order] : undefined;
 }
 

@@ -33,7 +33,7 @@ const always =
 type Edit = (answer: { status: number; headers: IncomingHttpHeaders; body: string }) => { status: number; headers: IncomingHttpHeaders; body: string };
 
 /** Passes a request on to `target` and its answer back, through `edit` when given. */
-function forward(target: string, req: IncomingMessage, res: ServerResponse, edit: Edit = (a) => a): void {
+export function forward(target: string, req: IncomingMessage, res: ServerResponse, edit: Edit = (a) => a): void {
   const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
     const chunks: Buffer[] = [];
     up.on("data", (c: Buffer) => chunks.push(c));
