@@ -162,8 +162,8 @@ function convert(s: Setting, value: Raw, where: string, isFile: boolean): unknow
     case "integer": {
       const n = typeof value === "number" ? value : typeof value === "string" && !isFile && /^\d+$/.test(value) ? Number(value) : NaN;
       const min = s.min ?? 1;
-      const range = s.max !== undefined ? `from ${min} to ${s.max}` : min === 0 ? "0 or more" : min === 1 ? "above 0" : `${min} or more`;
-      if (!Number.isSafeInteger(n) || n < min || (s.max !== undefined && n > s.max)) throw fail(`must be a whole number ${range}`);
+      const range = s.max !== undefined ? ` from ${min} to ${s.max}` : min === 0 ? ", 0 or more" : min === 1 ? " above 0" : `, ${min} or more`;
+      if (!Number.isSafeInteger(n) || n < min || (s.max !== undefined && n > s.max)) throw fail(`must be a whole number${range}`);
       return n;
     }
     case "boolean":

@@ -38,8 +38,8 @@ const BUDGET = 200_000;
 const SEARCH_MS = 2_000;
 const SMALLEST_MS = 1_000;
 const DATASET = "d";
-/** The most calls one check takes (a bit per call in the search's memory). */
-export const MAX_OPS = 30;
+/** The most calls one check takes. */
+export const MAX_OPS = 120;
 
 export function explain(ops: readonly TimedOp[], readings: Readings): Explanation {
   if (ops.length > MAX_OPS) return { explained: "undecided", why: `${ops.length} calls; the checker takes at most ${MAX_OPS}` };
@@ -80,8 +80,10 @@ const forgotten = (op: RacedOp) => (op.kind === "list" ? op.page === undefined :
 /** An order of all calls that explains every answer, undefined when none does, or "budget". */
 function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, readings: Readings, deadline = Infinity): number[] | undefined | "budget" {
   const unknown = ops.map((o, i) => dropped.has(i) || forgotten(o.op));
+  const bit = (i: number) => 1n << BigInt(i);
   // A listing without an answer to judge changes nothing: it is left out of every order.
-  const skipped = ops.reduce((mask, o, i) => (unknown[i] && o.op.kind === "list" ? mask | (2 ** i) : mask), 0);
+  const skipped = ops.reduce((mask, o, i) => (unknown[i] && o.op.kind === "list" ? mask | bit(i) : mask), 0n);
+  const all = (1n << BigInt(ops.length)) - 1n;
   const end = ops.map((o, i) => (unknown[i] ? Infinity : o.end));
   const writes = ops.map((o) => o.op.kind !== "list");
   const overlapped = ops.map((o, i) => ops.some((p, j) => j !== i && writes[j] && p.start < o.end && o.start < p.end));
@@ -89,20 +91,35 @@ function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, readings:
   const order: number[] = [];
   let steps = 0;
 
-  const go = (model: ServiceModel, done: number): boolean | "budget" => {
-    if (done === 2 ** ops.length - 1) return true;
+  // A call may go next only if no call still waiting had already ended when it started.
+  const eligible = (i: number, done: bigint) => !(done & bit(i)) && !ops.some((_, j) => j !== i && !(done & bit(j)) && end[j]! < ops[i]!.start);
+  const go = (model: ServiceModel, done: bigint): boolean | "budget" => {
+    if (done === all) return true;
     const memo = `${done}|${fingerprint(model)}`;
     if (dead.has(memo)) return false;
     if (++steps > BUDGET || (steps % 1024 === 0 && performance.now() > deadline)) return "budget";
+    const place = (i: number, next: ServiceModel) => {
+      order.push(i);
+      const r = go(next, done | bit(i));
+      if (!r) order.pop();
+      return r;
+    };
+    // A call that leaves the state as it is (a listing, a refusal), explained here, may as well
+    // go now: any order that places it later still works with it here. No other choice is tried.
     for (let i = 0; i < ops.length; i++) {
-      if (done & (2 ** i)) continue;
-      // A call may go next only if no call still waiting had already ended when it started.
-      if (ops.some((_, j) => j !== i && !(done & (2 ** j)) && end[j]! < ops[i]!.start)) continue;
+      if (unknown[i] || !eligible(i, done)) continue;
+      const next = outcomes(model, ops[i]!.op, false, overlapped[i]!, readings);
+      if (next.length === 1 && next[0] === model) {
+        const r = place(i, model);
+        if (!r) dead.add(memo);
+        return r;
+      }
+    }
+    for (let i = 0; i < ops.length; i++) {
+      if (!eligible(i, done)) continue;
       for (const next of outcomes(model, ops[i]!.op, unknown[i]!, overlapped[i]!, readings)) {
-        order.push(i);
-        const r = go(next, done | (2 ** i));
+        const r = place(i, next);
         if (r) return r;
-        order.pop();
       }
     }
     dead.add(memo);

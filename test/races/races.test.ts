@@ -66,8 +66,8 @@ describe("races: devices calling at the same moment, end to end", function () {
   const dir = tempDir("csc-races");
 
   describe("broken variants of the reference endpoint", () => {
-    // The grep keeps each run to a scenario that finds its variant quickly: the walk and some
-    // parallel histories take the checker a long time on dataset-count-read-then-written.
+    // Each run keeps to one scenario that finds its variant every time (the parallel histories
+    // find them only some of the time), which also keeps the runs short.
     const variants = [
       { variant: "conflict-check-then-write", requirement: "LR-RACE-ONE-WINNER", grep: ONE_KEY },
       { variant: "dataset-count-read-then-written", requirement: "LR-RACE-COUNTS", grep: "different keys at the same moment" },
@@ -251,9 +251,9 @@ describe("races: devices calling at the same moment, end to end", function () {
       const report = readJson(json);
       const raced = races(report);
       expect(raced, outcomes(report)).to.not.be.empty;
+      // A throttle says nothing about the call: it may decide only that a scenario is not judged.
       const judged = raced.filter((t) => t.status === "failed" && (t.failure !== "setup" || t.failedRequirement !== undefined));
       expect(judged.map((t) => `${t.id}: ${t.failure} ${t.level} ${t.failedRequirement}`)).to.deep.equal([]);
-      expect(raced.filter((t) => t.failure === "check" && t.level === "MUST")).to.deep.equal([]);
     });
   });
 });
