@@ -173,21 +173,3 @@ function fingerprint(model: ServiceModel): string {
   const records = live ? [...live.records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : null;
   return JSON.stringify([records, live && syncCountOf(live), live?.base, s.gone.map((g) => g.finalCount)]);
 }
-
-/**
- * The requirement an unexplained set of calls breaks, as specific as it can tell from each of
- * its acknowledged writes and those that overlapped it: two numbered alike, or two of one key
- * from one SyncCount; else no order at all.
- */
-export function brokenBy(ops: readonly TimedOp[], unexplained: readonly number[]): "LR-RACE-COUNTS" | "LR-RACE-ONE-WINNER" | "LR-RACE-LINEARIZABLE" {
-  const acked = (i: number) => {
-    const op = ops[i]!.op;
-    return op.kind === "update" && op.answer.status === "ok" ? { patches: op.patches, count: op.answer.syncCount } : undefined;
-  };
-  const pairs = unexplained.flatMap((i) =>
-    ops.flatMap((o, j) => (j !== i && o.start < ops[i]!.end && ops[i]!.start < o.end && acked(i) && acked(j) ? [[acked(i)!, acked(j)!] as const] : [])),
-  );
-  if (pairs.some(([a, b]) => a.count !== undefined && a.count === b.count)) return "LR-RACE-COUNTS";
-  if (pairs.some(([a, b]) => a.patches.some((p) => b.patches.some((q) => p.key === q.key && p.syncCount === q.syncCount)))) return "LR-RACE-ONE-WINNER";
-  return "LR-RACE-LINEARIZABLE";
-}

@@ -5,7 +5,8 @@
  */
 import { ConformanceFailure, type RacedCallShown } from "../harness/failure.js";
 import type { TestContext } from "../harness/test-context.js";
-import { brokenBy, explain } from "../model/linearizability.js";
+import { explain } from "../model/linearizability.js";
+import { brokenBy } from "../model/race-requirement.js";
 import type { RacedCall } from "./race.js";
 
 const ms = (n: number) => Math.round(n * 10) / 10;

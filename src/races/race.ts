@@ -11,7 +11,7 @@ import type { Exchange } from "../client/exchange.js";
 import type { SignedClient } from "../client/signed-client.js";
 import { showText } from "../content/show-text.js";
 import type { ListBody } from "../harness/answers.js";
-import { TransportFailure } from "../harness/failure.js";
+import { SetupFailure, TransportFailure } from "../harness/failure.js";
 import type { TestContext } from "../harness/test-context.js";
 import { assertWellFormed } from "../harness/well-formed.js";
 import type { RacedOp, TimedOp } from "../model/linearizability.js";
@@ -101,7 +101,11 @@ export class Race {
       return listRecordsRequest(this.at, { lastSyncCount: lastSyncCount ?? 0, ...(maxResults === undefined ? {} : { maxResults }), ...(nextToken ? { nextToken } : {}) });
     }
     const token = this.devices[d]!.token;
-    if (token === undefined) throw new Error(`device ${d + 1} pushes without having listed the dataset first`);
+    if (token === undefined) {
+      const listed = [...this.calls].reverse().find((c) => c.device === d && c.op.kind === "list");
+      if (!listed) throw new Error(`device ${d + 1} pushes without having listed the dataset first`);
+      throw new SetupFailure(`pushing from device ${d + 1}`, "its last ListRecords gave it no SyncSessionToken to push with", listed.exchange);
+    }
     return updateRecordsRequest(this.at, token, patches);
   }
 

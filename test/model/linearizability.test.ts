@@ -7,7 +7,8 @@
  */
 import { expect } from "chai";
 import type { Readings, SeenPage, SeenRecord } from "../../src/model/judge-listing.js";
-import { brokenBy, explain, MAX_OPS, type Explanation, type RacedOp, type TimedOp } from "../../src/model/linearizability.js";
+import { explain, MAX_OPS, type Explanation, type RacedOp, type TimedOp } from "../../src/model/linearizability.js";
+import { brokenBy } from "../../src/model/race-requirement.js";
 
 const READINGS: Readings = { count: "page", tombstones: "include" };
 
