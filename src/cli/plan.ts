@@ -60,7 +60,7 @@ export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLa
   return {
     expectations: s.expectations === undefined ? [] : readExpectations(s.expectations),
     histories: s.replay !== undefined ? { count: 1, replay: s.replay } : { count: s.histories ?? 24 },
-    races: { devices: s.concurrencyDevices ?? 4, parallelHistories: s.parallelHistories ?? 6 },
+    races: { devices: s.concurrencyDevices ?? 4, parallelHistories: s.parallelHistories ?? 4 },
     region: s.region,
     endpointLabel,
     identityPoolId: s.identityPoolId ?? freshId(),

@@ -47,6 +47,15 @@ export interface OutgoingRequest {
   unsigned?: boolean;
 }
 
+/** One signer per credentials and region: it keeps the day's derived signing key, which a signer made per request would derive again. */
+const signers = new Map<string, SignatureV4>();
+function signerFor(credentials: Credentials, region: string): SignatureV4 {
+  const key = JSON.stringify([credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken ?? null, region]);
+  let signer = signers.get(key);
+  if (!signer) signers.set(key, (signer = new SignatureV4({ service: "cognito-sync", region, credentials: { ...credentials }, sha256: Hash.bind(null, "sha256") })));
+  return signer;
+}
+
 /**
  * The headers that sign a request for `cognito-sync` with the AWS SDK's own signer: `path`
  * as it goes on the wire (still percent-encoded; SigV4 encodes it once more), `query` decoded.
@@ -56,7 +65,7 @@ export async function signedHeaders(
   region: string,
   req: { method: string; url: URL; path: string; query: Record<string, string>; headers: Record<string, string>; body?: string | Uint8Array },
 ): Promise<Record<string, string>> {
-  const signer = new SignatureV4({ service: "cognito-sync", region, credentials, sha256: Hash.bind(null, "sha256") });
+  const signer = signerFor(credentials, region);
   const signed = await signer.sign({
     method: req.method,
     protocol: req.url.protocol,

@@ -161,7 +161,7 @@ export const settings: readonly Setting[] = [
     file: "parallelHistories",
     min: 0,
     help: "how many random parallel histories to check for linearizability (a sequential start, then devices calling at once); 0 leaves them out",
-    defaultText: "6",
+    defaultText: "4",
   },
   {
     key: "concurrencyDevices",

@@ -16,7 +16,8 @@ const MAX_PAGES = 30;
 export async function walkRacingWrites(t: TestContext): Promise<void> {
   const race = new Race(t, t.dataset("walked"), t.plan.races.devices);
   const keys = Array.from({ length: 12 }, (_, i) => `key-${String(i + 1).padStart(2, "0")}`);
-  for (let i = 0; i < keys.length; i += 2) await setUp(race, { [keys[i]!]: "before the race", [keys[i + 1]!]: "before the race" });
+  // Four records a call: pages of two never line up with the calls that wrote them.
+  for (let i = 0; i < keys.length; i += 4) await setUp(race, Object.fromEntries(keys.slice(i, i + 4).map((k) => [k, "before the race"])));
   const writers = all(race).slice(1);
   await race.together(writers.map((device) => ({ device, move: { kind: "list" } as Move })));
   const walk = [await race.one(0, { kind: "list", maxResults: 2 })];
