@@ -119,16 +119,20 @@ export class SignedClient {
     const sent = {
       operation: req.operation,
       request: { method: req.method, url, headers: signed, ...(req.body === undefined ? {} : { body: req.body }) },
-      curl: this.curl(req, url, Boolean(req.unsigned)),
+    };
+    // The curl line is written out only when a report reads it: most exchanges pass, and quoting a megabyte body costs.
+    const withCurl = (ex: Omit<Exchange, "curl">): Exchange => {
+      let curl: string | undefined;
+      return Object.defineProperty(ex, "curl", { enumerable: true, get: () => (curl ??= this.curl(req, url, Boolean(req.unsigned))) }) as Exchange;
     };
     const fire = async (): Promise<Exchange> => {
       const gate = this.settings.gate;
       const closed = gate?.closedBecause;
-      if (closed !== undefined) return { ...sent, transportError: `not sent: ${closed}`, stopped: true, durationMs: 0 };
+      if (closed !== undefined) return withCurl({ ...sent, transportError: `not sent: ${closed}`, stopped: true, durationMs: 0 });
       const started = performance.now();
       const { outcome, ...received } = await this.transmit(req.method, url, signed, req.body);
       if (outcome) gate?.settle(started, outcome, received.transportError ?? `HTTP ${received.response?.status}`);
-      return { ...sent, ...received, durationMs: Math.round(performance.now() - started) };
+      return withCurl({ ...sent, ...received, durationMs: Math.round(performance.now() - started) });
     };
     return { fire };
   }
