@@ -36,10 +36,10 @@ export async function setUp(race: Race, changes: Record<string, string>): Promis
 
 /** Racing calls are answered as calls alone are (SHOULD): no server error, and writes at current counts accepted unless the reading allows refusals. */
 function expectAnswered(t: TestContext, calls: readonly RacedCall[], refusable: (c: RacedCall) => boolean): void {
+  if (t.choice("racing-writes") === "any") return;
   const failed = calls.filter((c) => (c.exchange.response?.status ?? 0) >= 500);
   const refused = calls.filter((c) => c.exchange.response?.status === 409 && !refusable(c));
-  const strict = t.choice("racing-writes") === "accepted";
-  const wrong = [...failed, ...(strict ? refused : [])];
+  const wrong = [...failed, ...refused];
   if (wrong.length === 0) return;
   const shown = wrong.map((c) => c.call).join("; ");
   t.check("LR-RACE-ACCEPTED", false, "every racing call answered as if it came alone", () => shown, wrong[0]!.exchange);
@@ -63,8 +63,8 @@ export async function oneKey(t: TestContext): Promise<void> {
       );
     }
     for (const c of calls) if (!ok(c) && !unanswered(c)) t.expectConflict(c.exchange as RacedCall["exchange"] & { response: NonNullable<RacedCall["exchange"]["response"]> });
-    expectAnswered(t, calls, () => acked.length > 0);
-    t.check("LR-RACE-ACCEPTED", acked.length > 0 || calls.some(unanswered), "one of the racing writes acknowledged", () => "every one refused", calls[0]!.exchange);
+    // Refusals are right once one write won, or may have (an unanswered one); all refused is a reading's failure.
+    expectAnswered(t, calls, () => acked.length > 0 || calls.some(unanswered));
   }
   await race.one(0, { kind: "list" });
   expectLinearizable(t, race.calls);
