@@ -45,7 +45,7 @@ describe("random histories against the service model", () => {
       `random history ${i} of calls by two identities, compared with the service model`,
       CHECKED,
       (t) => runHistory(t, { seed, shrinkMs: SHRINK_MS, ...(plan.histories.replay === undefined ? {} : { replay: plan.histories.replay }) }),
-      { id: `history-${String(i).padStart(3, "0")}`, bracket: `${CHECKED.length} requirements, model-based` },
+      { id: `history-${String(i).padStart(3, "0")}`, bracket: `${CHECKED.length} requirements, model-based`, seeded: true },
     );
   }
 });

@@ -56,7 +56,7 @@ describe("random parallel histories, checked for linearizability", () => {
       PARALLEL,
       // Loaded when one runs (with fast-check): listing the suite, or a run without them, never pays for it.
       async (t) => (await import("../src/races/parallel-history.js")).runParallelHistory(t, seed),
-      { id: `parallel-history-${String(i).padStart(3, "0")}`, bracket: `${PARALLEL.length} requirements, linearizability` },
+      { id: `parallel-history-${String(i).padStart(3, "0")}`, bracket: `${PARALLEL.length} requirements, linearizability`, seeded: true },
     );
   }
 });

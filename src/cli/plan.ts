@@ -1,11 +1,12 @@
 /** From checked settings to the run plan: ids, prefix, seed, interpretations, capabilities. */
 import { randomBytes, randomInt } from "node:crypto";
 import type { RunSettings } from "../config/resolve.js";
-import { chooseInterpretations } from "../harness/catalogue.js";
+import { chooseInterpretations, requirements } from "../harness/catalogue.js";
 import { random } from "../random.js";
 import type { RunPlan } from "../harness/run.js";
 import { UsageError } from "../config/usage-error.js";
-import { readExpectations } from "../config/expectations.js";
+import { readExpectations, type ExpectationEntry } from "../config/expectations.js";
+import { nearest } from "./nearest.js";
 
 const DEVELOPER_ENV = { accessKeyId: "AWS_ACCESS_KEY_ID", secretAccessKey: "AWS_SECRET_ACCESS_KEY", sessionToken: "AWS_SESSION_TOKEN" };
 const BOUND_ENV = { accessKeyId: "COGNITO_SYNC_BOUND_ACCESS_KEY_ID", secretAccessKey: "COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY", sessionToken: "COGNITO_SYNC_BOUND_SESSION_TOKEN" };
@@ -58,7 +59,7 @@ export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLa
     throw new UsageError(`--replay takes the PATH printed with a failed history (like 0:3:1@AB:C), not '${s.replay}'`);
 
   return {
-    expectations: s.expectations === undefined ? [] : readExpectations(s.expectations),
+    expectations: s.expectations === undefined ? [] : knownRequirements(readExpectations(s.expectations), s.expectations),
     histories: s.replay !== undefined ? { count: 1, replay: s.replay } : { count: s.histories ?? 24 },
     races: { devices: s.concurrencyDevices ?? 4, parallelHistories: s.parallelHistories ?? 4 },
     region: s.region,
@@ -76,4 +77,16 @@ export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLa
     states: stateUrl !== undefined ? { available: true } : { available: false, reason: "no --state-url configured" },
     bound,
   };
+}
+
+/** The entries, once every requirement they name is one the catalogue has; else a usage error naming the nearest. */
+function knownRequirements(entries: ExpectationEntry[], file: string): ExpectationEntry[] {
+  for (const e of entries) {
+    if (e.requirement !== undefined && !requirements.has(e.requirement)) {
+      throw new UsageError(
+        `the expectations file ${file} names ${e.requirement}, which no requirement is; did you mean ${nearest(requirements.keys(), e.requirement).join(", ")}?`,
+      );
+    }
+  }
+  return entries;
 }

@@ -51,7 +51,11 @@ export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run
     tests: results,
   };
   writeReports(s, record);
-  if (s.writeExpectations) writeFile(s.writeExpectations, `${JSON.stringify(expectationsOf(results), null, 2)}\n`);
+  if (s.writeExpectations) {
+    const written = expectationsOf(results, plan.seed);
+    writeFile(s.writeExpectations, `${JSON.stringify(written, null, 2)}\n`);
+    process.stdout.write(`wrote ${written.expectations.length} expectation${written.expectations.length === 1 ? "" : "s"} to ${s.writeExpectations}\n`);
+  }
   return code;
 }
 

@@ -27,12 +27,17 @@ export function readExpectations(path: string): ExpectationEntry[] {
   return (doc as { expectations: ExpectationEntry[] }).expectations;
 }
 
-/** The entry that lists a failure of this test: the test's own, or one for the requirement it broke. */
-export function listedFailure(entries: readonly ExpectationEntry[], testId: string, failedRequirement: string | undefined): ExpectationEntry | undefined {
-  return entries.find((e) => e.expect === "fail" && (e.test === testId || (failedRequirement !== undefined && e.requirement === failedRequirement)));
+/** Whether an entry's test names this test: exactly, or as a family (`histories/history-*`: every id that starts so). */
+export function namesTest(e: ExpectationEntry, testId: string): boolean {
+  return e.test !== undefined && (e.test === testId || (e.test.endsWith("*") && testId.startsWith(e.test.slice(0, -1))));
 }
 
-/** The entry that skips this test: its own, or one for a requirement it checks. */
+/** The entry that lists a failure of this test: the test's own (or its family's), or one for the requirement it broke. */
+export function listedFailure(entries: readonly ExpectationEntry[], testId: string, failedRequirement: string | undefined): ExpectationEntry | undefined {
+  return entries.find((e) => e.expect === "fail" && (namesTest(e, testId) || (failedRequirement !== undefined && e.requirement === failedRequirement)));
+}
+
+/** The entry that skips this test: its own (or its family's), or one for a requirement it checks. */
 export function listedSkip(entries: readonly ExpectationEntry[], testId: string, requirements: readonly string[]): ExpectationEntry | undefined {
-  return entries.find((e) => e.expect === "skip" && (e.test === testId || (e.requirement !== undefined && requirements.includes(e.requirement))));
+  return entries.find((e) => e.expect === "skip" && (namesTest(e, testId) || (e.requirement !== undefined && requirements.includes(e.requirement))));
 }

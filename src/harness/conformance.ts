@@ -65,6 +65,8 @@ export function conformance(
     exclusive?: boolean;
     /** Shown in the title's brackets instead of the requirement ids, for a test that checks many. */
     bracket?: string;
+    /** A random history: what it does follows the run's seed. */
+    seeded?: boolean;
   } = {},
 ): void {
   const needs = options.needs ?? [];
@@ -89,7 +91,16 @@ export function conformance(
       this.skip();
     }
   });
-  const declared: Scenario = Object.freeze({ id, title, requirements, level: levelOf(requirements), needs, exclusive: options.exclusive ?? false, fullTitle: test.fullTitle() });
+  const declared: Scenario = Object.freeze({
+    id,
+    title,
+    requirements,
+    level: levelOf(requirements),
+    needs,
+    exclusive: options.exclusive ?? false,
+    seeded: options.seeded ?? false,
+    fullTitle: test.fullTitle(),
+  });
   registry.push(declared);
   bodies.set(id, body);
   (test as unknown as { conformance: Scenario }).conformance = declared;

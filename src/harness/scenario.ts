@@ -17,6 +17,8 @@ export interface Scenario {
   readonly needs: readonly Need[];
   /** Changes the whole endpoint (e.g. throttles every ListRecords), so runs alone. */
   readonly exclusive: boolean;
+  /** What it does follows the run's seed (a random history): under one id, each seed tries something else. */
+  readonly seeded: boolean;
   /** The title mocha matches --grep against: the enclosing describe titles, the title and the ids. */
   readonly fullTitle: string;
 }

@@ -34,6 +34,7 @@ function recordResults(runner: Mocha.Runner, results: TestResult[], say: (line: 
       requirements: meta?.requirements ?? [],
       level: err instanceof ConformanceFailure ? err.level : (meta?.level ?? "MUST"),
       status,
+      ...(meta?.seeded ? { seeded: true as const } : {}),
       ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
       ...(err instanceof ConformanceFailure && err.history ? { history: err.history } : {}),
       ...(err instanceof ConformanceFailure && err.race ? { race: err.race } : {}),

@@ -13,6 +13,8 @@ export interface TestResult {
   status: Status;
   /** For a failure: the id of the requirement whose check failed, when a check failed (not setup or transport). */
   failedRequirement?: string;
+  /** A random history: what it does follows the run's seed, so its failures are listed by requirement, never by id. */
+  seeded?: true;
   /** For a failure found by a random history: the shortest history found, and how to replay it. */
   history?: HistoryRepro;
   /** For a failure shown by calls at the same moment: those calls and the ones that overlapped them, with their timings. */

@@ -68,11 +68,44 @@ describe("expectations files", function () {
     expect(skipped.every((t) => t.status === "skipped" && t.expectation?.outcome === "expected skip" && /paging is being rewritten/.test(t.reason ?? ""))).to.equal(true);
   });
 
+  it("a bug only random histories find is written as their families, and the file holds with other seeds", async function () {
+    this.timeout(180_000);
+    const seeded = join(dir, "seeded.json");
+    const VARIANT = ["--reference-variant", "conflict-applies-earlier-patches"];
+    // The first seed whose histories find the bug writes the file (most seeds do).
+    let wrote = await runCli([...VARIANT, "--seed", "11", "--write-expectations", seeded], 60_000);
+    for (let seed = 12; wrote.code === 0 && seed < 16; seed++) wrote = await runCli([...VARIANT, "--seed", String(seed), "--write-expectations", seeded], 60_000);
+    expect(wrote.code, wrote.stdout.slice(-1500)).to.equal(1);
+    expect(wrote.stdout).to.match(/^wrote 2 expectations to .*seeded\.json$/m);
+    const { expectations } = JSON.parse(readFileSync(seeded, "utf8")) as { expectations: Array<{ test?: string; reason: string }> };
+    expect(expectations.map((e) => e.test)).to.deep.equal(["histories/history-*", "races/parallel-history-*"]);
+    expect(expectations[0]!.reason).to.match(
+      /^random histories fail with --seed \d+: LR-[A-Z-]+ \(histories\/history-\d{3}; replay: npx cognito-sync-conformance histories --seed \d+ --replay '[^']+'\)/,
+    );
+    // Other seeds find the same bug through other requirements, or miss it: the gate holds either way.
+    for (const seed of ["101", "202", "303"]) {
+      const again = await runCli([...VARIANT, "--seed", seed, "--expectations", seeded], 60_000);
+      expect(again.code, `seed ${seed}\n${again.stdout.slice(-1500)}`).to.equal(0);
+      expect(again.stdout).to.not.match(/^unexpected pass/m);
+    }
+    // A bug the fixed scenarios show still fails the run.
+    const other = await runCli([...QUICK, ...BROKEN, "--expectations", seeded], 60_000);
+    expect(other.code).to.equal(1);
+  });
+
   it("an invalid file exits 2 with one line naming the file and what is wrong", async () => {
     const bad = join(dir, "bad.json");
     writeFileSync(bad, JSON.stringify({ expectations: [{ test: "pagination/x", expect: "maybe", reason: "?" }] }));
     const r = await runCli(["--expectations", bad]);
     expect(r.code).to.equal(2);
     expect(r.stderr).to.match(/^cognito-sync-conformance: the expectations file .*bad\.json is not valid: .*\n$/);
+  });
+
+  it("a requirement no catalogue entry has exits 2 with one line naming the nearest ids", async () => {
+    const typo = join(dir, "typo.json");
+    writeFileSync(typo, JSON.stringify({ expectations: [{ requirement: "LR-PAGE-WLAK", expect: "fail", reason: "?" }] }));
+    const r = await runCli(["--expectations", typo]);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/^cognito-sync-conformance: the expectations file .*typo\.json names LR-PAGE-WLAK, which no requirement is; did you mean LR-PAGE-WALK, [^\n]*\?\n$/);
   });
 });
