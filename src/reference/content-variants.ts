@@ -78,6 +78,10 @@ export const contentBugs: Record<string, ContentBug> = {
           names.delete(folded(ref));
           return gone;
         },
+        erase(ref) {
+          inner.erase(row(ref));
+          names.delete(folded(ref));
+        },
         datasets: (pool, id, after, limit) => inner.datasets(pool, id, after, limit),
         setMergedDatasetNames: (ref, merged) => inner.setMergedDatasetNames(row(ref), merged),
         load: (ref, records, syncCount, now) => inner.load(row(ref), records, syncCount, now),

@@ -63,9 +63,12 @@ const states: Record<string, Handler> = {
     else if (store.describe(ref)) store.setMergedDatasetNames(ref, []); // teardown creates nothing
   },
 
+  // A state puts the dataset in place as if it had never been deleted, and its teardown forgets it, so
+  // the same state set up again (a contract verified again) finds exactly the same endpoint.
   "a dataset holds these records": (p, action, { store }) => {
     const ref = dataset(p);
-    if (action === "teardown") return void store.delete(ref);
+    store.erase(ref);
+    if (action === "teardown") return;
     if (!Array.isArray(p.records) || p.records.length > MAX_RECORDS) throw new BadState(`param 'records' must be a list of at most ${MAX_RECORDS} {Key, Value?, SyncCount}`);
     const now = Date.now();
     const records: StoredRecord[] = (p.records as Params[]).map((r, i) => {
@@ -82,12 +85,13 @@ const states: Record<string, Handler> = {
   },
 
   "a dataset does not exist": (p, action, { store }) => {
-    if (action === "setup") store.delete(dataset(p));
+    if (action === "setup") store.erase(dataset(p));
   },
 
   "a dataset holds numbered records": (p, action, { store, nextTokenAfter }) => {
     const ref = dataset(p);
-    if (action === "teardown") return void store.delete(ref);
+    store.erase(ref);
+    if (action === "teardown") return;
     const n = count(p, "count", undefined, MAX_RECORDS);
     const now = Date.now();
     const records = Array.from({ length: n }, (_, i) => ({

@@ -9,6 +9,7 @@ export function through(inner: ImmediateStore): ImmediateStore {
     changes: (ref, after, from, limit) => inner.changes(ref, after, from, limit),
     update: (ref, patches, by, now) => inner.update(ref, patches, by, now),
     delete: (ref) => inner.delete(ref),
+    erase: (ref) => inner.erase(ref),
     datasets: (pool, id, after, limit) => inner.datasets(pool, id, after, limit),
     setMergedDatasetNames: (ref, names) => inner.setMergedDatasetNames(ref, names),
     load: (ref, records, syncCount, now) => inner.load(ref, records, syncCount, now),

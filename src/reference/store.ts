@@ -78,6 +78,8 @@ export interface DatasetStore {
   changes(ref: DatasetRef, afterSyncCount: number, from: Cursor | undefined, limit: number): ChangePage;
   update(ref: DatasetRef, patches: readonly Patch[], by: string, now: number): UpdateOutcome | Promise<UpdateOutcome>;
   delete(ref: DatasetRef): DatasetInfo | undefined;
+  /** Drops the dataset and any memory of its deletion, as if it had never been written (provider states only). */
+  erase(ref: DatasetRef): void;
   /** Datasets of one identity, by name, starting after `afterName`. */
   datasets(identityPoolId: string, identityId: string, afterName: string | undefined, limit: number): { datasets: DatasetInfo[]; more: boolean };
   setMergedDatasetNames(ref: DatasetRef, names: readonly string[]): void;
@@ -286,6 +288,11 @@ export class MemoryStore implements ImmediateStore {
     this.byIdentity.get(identityKey(ref.identityPoolId, ref.identityId))!.delete(ref.datasetName);
     this.deletions.set(refKey(ref), dataset.syncCount);
     return dataset.info();
+  }
+
+  erase(ref: DatasetRef): void {
+    this.byIdentity.get(identityKey(ref.identityPoolId, ref.identityId))?.delete(ref.datasetName);
+    this.deletions.delete(refKey(ref));
   }
 
   datasets(identityPoolId: string, identityId: string, afterName: string | undefined, limit: number) {
