@@ -21,6 +21,7 @@ export function developerCredentials(s: RunSettings) {
     secretAccessKey: s.secretAccessKey ?? "conformance-placeholder-secret",
     ...(s.sessionToken ? { sessionToken: s.sessionToken } : {}),
     envNames: DEVELOPER_ENV,
+    ...(s.accessKeyId === undefined ? { placeholder: true as const } : {}),
   };
 }
 
@@ -62,6 +63,8 @@ export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLa
     expectations: s.expectations === undefined ? [] : knownRequirements(readExpectations(s.expectations), s.expectations),
     histories: s.replay !== undefined ? { count: 1, replay: s.replay } : { count: s.histories ?? 24 },
     races: { devices: s.concurrencyDevices ?? 4, parallelHistories: s.parallelHistories ?? 4 },
+    keepData: s.keepData,
+    endpointArgs: endpointArgs(s),
     region: s.region,
     endpointLabel,
     identityPoolId: s.identityPoolId ?? freshId(),
@@ -89,4 +92,16 @@ function knownRequirements(entries: ExpectationEntry[], file: string): Expectati
     }
   }
   return entries;
+}
+
+/** What points a command at the endpoint of this run, secrets left in the environment. */
+function endpointArgs(s: RunSettings): string[] {
+  const quote = (v: string) => (/^[\w./:@%+=,-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+  if (s.endpoint === undefined) return s.referenceVariant === undefined ? [] : ["--reference-variant", quote(s.referenceVariant)];
+  return [
+    "--endpoint",
+    quote(s.endpoint),
+    ...(s.stateUrl === undefined ? [] : ["--state-url", quote(s.stateUrl)]),
+    ...(s.region === "us-east-1" ? [] : ["--region", quote(s.region)]),
+  ];
 }

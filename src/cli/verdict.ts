@@ -20,6 +20,7 @@ export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run
   const code = exitCodeFor(summary, options);
   for (const problem of run.cleanupProblems) process.stdout.write(`cleanup: ${problem}\n`);
   if (run.gate.closedBecause) process.stdout.write(`stopped early: ${run.gate.closedBecause}; nothing was sent after that\n`);
+  if (plan.keepData) process.stdout.write(`kept: the run's datasets are left in place (--keep-data), all named ${plan.prefix}-*\n`);
   // Every dataset of the run is named from its prefix, so the prefix says what to delete.
   if (run.leftBehind.length > 0)
     process.stdout.write(

@@ -24,6 +24,8 @@ export interface Credentials {
 /** Credentials plus the names a reproduction command refers to them by (secrets never appear in reports). */
 export interface NamedCredentials extends Credentials {
   envNames: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+  /** The suite's own placeholders, no secret: a reproduction command spells them out, since nobody has them set. */
+  placeholder?: true;
 }
 
 export interface ClientSettings {
@@ -224,7 +226,13 @@ export function curlLine(settings: Pick<ClientSettings, "region" | "credentials"
   const names = settings.credentials.envNames;
   const parts = ["curl", "-sS", "-i", "-X", method];
   if (!unsigned) {
-    parts.push("--aws-sigv4", `'aws:amz:${settings.region}:cognito-sync'`, "--user", `"$${names.accessKeyId}:$${names.secretAccessKey}"`);
+    const { accessKeyId, secretAccessKey, placeholder } = settings.credentials;
+    parts.push(
+      "--aws-sigv4",
+      `'aws:amz:${settings.region}:cognito-sync'`,
+      "--user",
+      placeholder ? shellQuote(`${accessKeyId}:${secretAccessKey}`) : `"$${names.accessKeyId}:$${names.secretAccessKey}"`,
+    );
     if (settings.credentials.sessionToken) parts.push("-H", `"x-amz-security-token: $${names.sessionToken}"`);
   }
   if (body !== undefined) parts.push("-H", "'content-type: application/json'", "--data-raw", shellQuote(body));

@@ -36,6 +36,7 @@ export interface RunSettings {
   strictExpectations: boolean;
   writeExpectations?: string;
   quiet: boolean;
+  keepData: boolean;
   interpretations: Record<string, string>;
   referenceVariant?: string;
   list: boolean;
@@ -59,6 +60,7 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
     requireAll: false,
     strictExpectations: false,
     quiet: false,
+    keepData: false,
     interpretations: {},
     list: false,
     help: flags.help === true,

@@ -200,6 +200,13 @@ export const settings: readonly Setting[] = [
   },
   { key: "quiet", kind: "boolean", flag: "quiet", file: "quiet", help: "print only failures and the verdict" },
   {
+    key: "keepData",
+    kind: "boolean",
+    flag: "keep-data",
+    file: "keepData",
+    help: "leave the run's datasets in place (all named with the run's prefix), so that a failure's curl line can be run again afterwards",
+  },
+  {
     key: "interpretations",
     kind: "pairs",
     flag: "interpretation",

@@ -17,6 +17,8 @@ abstract class ReportedFailure extends Error {
 export interface HistoryRepro {
   seed: number;
   replay: string;
+  /** One complete command that replays the history against the run's endpoint (secrets left in the environment). */
+  command: string;
   /** The calls of the shortest history found, numbered, each with its answer's status. */
   calls: string[];
   /** How many calls the history had before shrinking. */

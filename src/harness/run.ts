@@ -36,6 +36,10 @@ export interface RunPlan {
   expectations: readonly ExpectationEntry[];
   /** Random histories to run (history i uses fast-check seed `seed + i - 1`), or one history to replay. */
   histories: { count: number; replay?: string };
+  /** Leave the run's datasets in place (--keep-data) instead of deleting them when each test ends. */
+  keepData: boolean;
+  /** The arguments that point another command at this run's endpoint (a replay line carries them). */
+  endpointArgs: string[];
   /** Devices calling at the same moment in the race scenarios, and how many random parallel histories to run. */
   races: { devices: number; parallelHistories: number };
 }

@@ -101,6 +101,7 @@ export class Seeding {
   }
 
   private async removeQuietly(at: DatasetAddress): Promise<void> {
+    if (this.run.plan.keepData) return; // --keep-data: left for the user to look at, and to run failures' curl lines again
     const ex = await this.requests.exchange(deleteDatasetRequest(at), "developer", "setup");
     if (ex.stopped) return void this.run.leftBehind.push(`dataset ${at.datasetName} of identity ${at.identityId}`);
     const status = ex.response?.status;

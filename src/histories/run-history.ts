@@ -64,11 +64,13 @@ export async function runHistory(t: TestContext, options: HistoryOptions): Promi
   if (!details.failed) return;
   if (!last) throw details.errorInstance;
   const replayed = /replayPath="([^"]*)"/.exec(String((details.counterexample as unknown[] | null)?.[1]))?.[1];
+  const replay = `${details.counterexamplePath}${replayed ? `@${replayed}` : ""}`;
   throw told(
     last.failure,
     {
       seed: options.seed,
-      replay: `${details.counterexamplePath}${replayed ? `@${replayed}` : ""}`,
+      replay,
+      command: ["npx", "cognito-sync-conformance", "histories", ...t.plan.endpointArgs, "--seed", String(options.seed), "--replay", `'${replay}'`].join(" "),
       calls: last.steps.map((s, i) => `${i + 1}. ${s.call}`),
       shrunkFrom: first!.length,
     },
@@ -81,7 +83,7 @@ function told(f: ConformanceFailure, history: NonNullable<ConformanceFailure["hi
   const context = [
     `  history (${history.calls.length} calls, shrunk from ${history.shrunkFrom}):`,
     ...history.calls.flatMap((c, i) => [`    ${c}`, `       ${steps[i]!.curl}`]),
-    `  replay: cognito-sync-conformance histories --seed ${history.seed} --replay '${history.replay}' (with this run's endpoint settings)`,
+    `  replay: ${history.command}`,
   ];
   const out = new ConformanceFailure(f.requirement.id, f.wanted, f.got, f.exchange, context);
   out.history = history;

@@ -82,6 +82,7 @@ export class World {
 
   /** Deletes what this attempt wrote, so shrinking never piles up datasets against a per-identity quota. */
   async cleanup(): Promise<void> {
+    if (this.t.plan.keepData) return;
     for (const at of this.used.values()) await this.t.send(deleteDatasetRequest(at), "developer", "setup").catch(() => undefined);
   }
 }

@@ -46,7 +46,7 @@ export function expectationsOf(results: readonly TestResult[], seed: number): { 
   const byTest: ExpectationEntry[] = [];
   for (const r of failed) {
     if (r.seeded) {
-      const replay = r.history ? `; replay: npx cognito-sync-conformance histories --seed ${r.history.seed} --replay '${r.history.replay}'` : "";
+      const replay = r.history ? `; replay: ${r.history.command}` : "";
       found.push(`${r.failedRequirement ?? "not judged"} (${r.id}${replay})`);
       continue;
     }

@@ -13,7 +13,7 @@ export function fold(text: string, width = WIDTH): string {
   return text
     .split("\n")
     .flatMap((line) => {
-      if (line.length <= width || /curl |^\s*(GET|POST|DELETE|PUT) \S+:\/\//.test(line)) return [line];
+      if (line.length <= width || /curl |^\s*replay: npx |^\s*(GET|POST|DELETE|PUT) \S+:\/\//.test(line)) return [line];
       const indent = /^\s*/.exec(line)![0];
       const out: string[] = [];
       let rest = line.trimStart();
