@@ -44,7 +44,7 @@ class Update implements Command {
     }));
     const staleKey = this.a.stale === undefined ? undefined : changes[this.a.stale % changes.length]!.key;
     const update = m.service.plan(key, changes, staleKey);
-    const token = await w.t.sessionToken(at, as);
+    const token = await w.sessionToken(at, as, where(this.a.who, this.a.n));
     const patches = update.patches.map((p) => ({
       Op: p.value === undefined ? ("remove" as const) : ("replace" as const),
       Key: p.key,

@@ -4,9 +4,10 @@
  * the numbered calls a failure report prints). A fresh pair for every attempt, so shrinking
  * replays each candidate history from nothing.
  */
-import { deleteDatasetRequest, type DatasetAddress } from "../client/cognito-sync.js";
+import { deleteDatasetRequest, listRecordsRequest, type DatasetAddress } from "../client/cognito-sync.js";
 import type { Exchange } from "../client/exchange.js";
 import type { Caller } from "../harness/answers.js";
+import { SetupFailure } from "../harness/failure.js";
 import type { TestContext } from "../harness/test-context.js";
 import { Verdicts } from "../harness/verdicts.js";
 import type { Readings } from "../model/judge-listing.js";
@@ -78,6 +79,18 @@ export class World {
       this.used.set(key, at);
     }
     return { at, key, as: who === 0 ? this.firstCaller : "developer" };
+  }
+
+  /**
+   * A SyncSessionToken for a write, from a ListRecords call that the history's report shows like
+   * any other (a listing can be what sets a bug off). No token is a set-up failure.
+   */
+  async sessionToken(at: DatasetAddress, as: Caller, where: string): Promise<string> {
+    const r = await this.t.listRequest(listRecordsRequest(at), as);
+    this.record(`ListRecords ${where}: for a session token`, r.exchange);
+    const token = r.status === 200 ? r.body.SyncSessionToken : undefined;
+    if (!token) throw new SetupFailure(`getting a SyncSessionToken for ${at.datasetName}`, `ListRecords answered HTTP ${r.status} without one`, r.exchange);
+    return token;
   }
 
   /** Deletes what this attempt wrote, so shrinking never piles up datasets against a per-identity quota. */
