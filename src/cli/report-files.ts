@@ -1,6 +1,6 @@
 /** Writing a run's report files: a file that cannot be written is a usage error (exit 2), found before the run when possible. */
-import { closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { RunSettings } from "../config/resolve.js";
 import type { RunPlan } from "../harness/run.js";
 import { UsageError } from "../config/usage-error.js";
@@ -32,10 +32,17 @@ export function writeReports(s: RunSettings, record: RunRecord): void {
   }
 }
 
+/** Whether the report could be written, found without creating anything: a refused run leaves no empty files or folders behind. */
 export function checkWritable(path: string): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    closeSync(openSync(path, "a"));
+    if (existsSync(path)) {
+      if (statSync(path).isDirectory()) throw new Error("it is a folder");
+      return accessSync(path, constants.W_OK);
+    }
+    let dir = dirname(resolve(path));
+    while (!existsSync(dir)) dir = dirname(dir);
+    if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
+    accessSync(dir, constants.W_OK);
   } catch (e) {
     throw new UsageError(`cannot write the report ${path}: ${(e as Error).message}`);
   }

@@ -153,6 +153,10 @@ async function probe(client: SignedClient, plan: RunPlan): Promise<void> {
     assertWellFormed(ex);
   } catch (e) {
     if (!(e instanceof ConformanceFailure)) throw e;
+    // A page of the documented shape that leaves out what clients read can still be judged: every test then fails it, in every report.
+    if (e.requirement.id === "LR-SHAPE-MEMBERS") {
+      return void process.stdout.write(`  note: the first ListRecords answer breaks ${e.requirement.id} (${e.got}); the run goes on, and the tests report it\n`);
+    }
     throw new EarlyExit(
       1,
       [

@@ -90,13 +90,16 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
 }
 
 function parseFlags(argv: readonly string[]): Record<string, Raw | undefined> {
-  const options: NonNullable<ParseArgsConfig["options"]> = { config: { type: "string" }, help: { type: "boolean", short: "h" }, version: { type: "boolean" } };
+  const options: NonNullable<ParseArgsConfig["options"]> = { config: { type: "string" }, help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } };
   for (const s of settings) {
     if (s.flag === undefined) continue;
     options[s.flag] = s.kind === "boolean" ? { type: "boolean" } : s.kind === "pairs" ? { type: "string", multiple: true } : { type: "string" };
   }
+  // A negative number after a numeric flag reads as an option to Node's parser; joined, it gets the suite's own message.
+  const numeric = new Set(settings.flatMap((s) => (s.kind === "integer" && s.flag ? [`--${s.flag}`] : [])));
+  const args = argv.flatMap((a, i) => (numeric.has(argv[i - 1] ?? "") && /^-\d/.test(a) ? [] : numeric.has(a) && /^-\d/.test(argv[i + 1] ?? "") ? [`${a}=${argv[i + 1]}`] : [a]));
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Record<string, Raw | undefined>;
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, Raw | undefined>;
   } catch (e) {
     throw new UsageError(`${oneLine((e as Error).message)}; see --help`);
   }
