@@ -53,6 +53,6 @@ const redact = (v: string) =>
     .replace(/^(?!AWS4)(.{4}).+$/, "$1<redacted>");
 /** Curl lines are shown whole up to this length; past it the request body is left out, or a report would carry megabytes. */
 const CURL_SHOWN = 8192;
-const curlShown = (curl: string) =>
+export const curlShown = (curl: string) =>
   curl.length <= CURL_SHOWN ? curl : curl.replace(/--data-raw '(?:[^']|'\\'')*'/, (body) => `--data-raw '<the request body, ${body.length - 13} characters: too long to repeat>'`);
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}... (${s.length} characters in all)` : s);

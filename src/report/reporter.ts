@@ -4,6 +4,7 @@
  * one TestResult per test, from which every file report and the exit code are made.
  */
 import Mocha from "mocha";
+import { curlShown } from "../client/exchange.js";
 import { observed } from "../harness/conformance.js";
 import type { Scenario } from "../harness/scenario.js";
 import { ConformanceFailure, SetupFailure, TransportFailure } from "../harness/failure.js";
@@ -38,6 +39,7 @@ function recordResults(runner: Mocha.Runner, results: TestResult[], say: (line: 
       ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
       ...(err instanceof ConformanceFailure && err.history ? { history: err.history } : {}),
       ...(err instanceof ConformanceFailure && err.race ? { race: err.race } : {}),
+      ...(err instanceof ConformanceFailure ? { check: checkOf(err) } : {}),
       ...(err instanceof ConformanceFailure && err.requirement.breaks ? { breaks: err.requirement.breaks.map(({ client, effect }) => ({ client, effect })) } : {}),
       ...(err ? { failure: err instanceof ConformanceFailure ? "check" : err instanceof SetupFailure || err instanceof TransportFailure ? "setup" : "internal" } : {}),
       ...(status === "skipped" ? { reason: seen?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
@@ -94,4 +96,14 @@ export class QuietReporter extends Mocha.reporters.Base {
       if (this.stats.failures) process.stdout.write(`${failureSection(results)}\n`);
     });
   }
+}
+
+/** A failed check's parts as fields, for tools that read the JSON report. */
+function checkOf(f: ConformanceFailure): NonNullable<TestResult["check"]> {
+  const ex = f.exchange;
+  return {
+    expected: f.wanted,
+    actual: f.got,
+    ...(ex ? { exchange: { request: `${ex.request.method} ${ex.request.url}`, ...(ex.response ? { status: ex.response.status } : {}), curl: curlShown(ex.curl) } } : {}),
+  };
 }

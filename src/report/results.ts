@@ -19,6 +19,8 @@ export interface TestResult {
   history?: HistoryRepro;
   /** For a failure shown by calls at the same moment: those calls and the ones that overlapped them, with their timings. */
   race?: RacedCallShown[];
+  /** For a failed check: what was expected and what came back, and the exchange that showed it (when one did), as fields. */
+  check?: { expected: string; actual: string; exchange?: { request: string; status?: number; curl: string } };
   /** For a failed check: the clients the broken requirement breaks, and how. */
   breaks?: Array<{ client: string; effect: string }>;
   /**

@@ -29,6 +29,18 @@ describe("report: JSON", function () {
     });
   }
 
+  it("a failed check carries what was expected, what came back and its exchange (with the curl line) as fields", () => {
+    type Check = { expected: string; actual: string; exchange?: { request: string; status?: number; curl: string } };
+    const report = JSON.parse(readFileSync(join(dir, "failing.json"), "utf8")) as { tests: Array<{ failure?: string; check?: Check }> };
+    const checks = report.tests.filter((t) => t.failure === "check").map((t) => t.check);
+    expect(checks.length).to.be.greaterThan(0);
+    for (const c of checks) {
+      expect(c!.expected.length * c!.actual.length).to.be.greaterThan(0);
+      expect(c!.exchange?.request).to.match(/^(GET|POST|DELETE) http:\/\/127\.0\.0\.1:\d+\//);
+      expect(c!.exchange?.curl).to.match(/^curl -sS -i -X (GET|POST|DELETE) /);
+    }
+  });
+
   it("--version prints the same version", async () => {
     const r = await runCli(["--version"]);
     expect(r.code).to.equal(0);
