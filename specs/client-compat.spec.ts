@@ -32,7 +32,7 @@ async function clientSync(t: TestContext, ds: SeededDataset, lastSyncCount: numb
       page.exchange,
     );
   }
-  return { records: walk.records, syncCount: last.body.DatasetSyncCount, token: token!, exchange: last.exchange };
+  return { records: walk.records, pages: walk.pages, syncCount: last.body.DatasetSyncCount, token: token!, exchange: last.exchange };
 }
 
 describe("client compatibility", () => {
@@ -43,7 +43,7 @@ describe("client compatibility", () => {
     async (t) => {
       const ds = await seed300(t, "android-full");
       const first = await clientSync(t, ds, 0);
-      t.expectExactly("LR-CLIENT-PAGING", first.records, ds.records, first.exchange);
+      t.expectExactly("LR-CLIENT-PAGING", first.records, ds.records, first.pages);
       t.check(
         "LR-CLIENT-PAGING",
         first.syncCount === ds.syncCount,
@@ -62,7 +62,7 @@ describe("client compatibility", () => {
     async (t) => {
       const ds = await t.seed("android-paged", t.spread("p", [20, 10]));
       const sync = await clientSync(t, ds, 0, 7);
-      t.expectExactly("LR-CLIENT-PAGING", sync.records, ds.records, sync.exchange);
+      t.expectExactly("LR-CLIENT-PAGING", sync.records, ds.records, sync.pages);
       t.check("LR-CLIENT-PAGING", sync.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount} on the last page`, () => `DatasetSyncCount ${sync.syncCount}`, sync.exchange);
       await t.write(ds, { p0000: "changed on the device" }, { token: sync.token, because: "LR-SESSION-USABLE" });
     },
