@@ -9,6 +9,7 @@ import { listRecordsRequest } from "../client/cognito-sync.js";
 import { RequestGate } from "../client/request-gate.js";
 import type { SignedClient } from "../client/signed-client.js";
 import { resolveSettings } from "../config/resolve.js";
+import { settings } from "../config/settings.js";
 import { startAhead, type Scenario } from "../harness/conformance.js";
 import { ConformanceFailure } from "../harness/failure.js";
 import { assertWellFormed, resolvedErrorType } from "../harness/well-formed.js";
@@ -52,6 +53,10 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   if (s.version) {
     process.stdout.write(`${TOOL.name} ${TOOL.version}\n`);
     return 0;
+  }
+  if (kind === "pact") {
+    const given = settings.find((x) => x.scenariosOnly && x.flag !== undefined && s.origins[x.key]?.startsWith("--"));
+    if (given) throw new UsageError(`--${given.flag} does not apply to pact: it is about the scenarios and histories (pact --help lists what does)`);
   }
   if (s.stateUrl !== undefined && s.endpoint === undefined) {
     throw new UsageError(

@@ -30,10 +30,12 @@ const HEADERS: Record<SuiteKind, string[]> = {
 export type SuiteKind = "scenarios" | "histories" | "pact";
 
 export function suiteHelp(kind: SuiteKind = "scenarios"): string {
-  const rows = settings.map((s) => {
-    const where = [s.flag ? `--${s.flag}${placeholder(s)}` : undefined, ...(s.env ?? []).map((e) => `$${e}`), s.file ? `config: ${s.file}` : undefined].filter(Boolean);
-    return `  ${where.join(" | ")}\n      ${s.help}${s.defaultText ? ` (default: ${s.defaultText})` : ""}`;
-  });
+  const rows = settings
+    .filter((s) => kind !== "pact" || !s.scenariosOnly)
+    .map((s) => {
+      const where = [s.flag ? `--${s.flag}${placeholder(s)}` : undefined, ...(s.env ?? []).map((e) => `$${e}`), s.file ? `config: ${s.file}` : undefined].filter(Boolean);
+      return `  ${where.join(" | ")}\n      ${s.help}${s.defaultText ? ` (default: ${s.defaultText})` : ""}`;
+    });
   const open = interpretations.map((i) => `  ${i.name}: ${Object.keys(i.choices).join(" | ")} (default ${i.default}) - ${i.question}`);
   return [
     "Usage: cognito-sync-conformance [options]          run the suite",
@@ -57,8 +59,6 @@ export function suiteHelp(kind: SuiteKind = "scenarios"): string {
     "  -h, --help",
     "      show this text",
     "",
-    "Interpretations of points the sources leave open (--interpretation NAME=CHOICE):",
-    ...open,
-    "",
+    ...(kind === "pact" ? [] : ["Interpretations of points the sources leave open (--interpretation NAME=CHOICE):", ...open, ""]),
   ].join("\n");
 }

@@ -79,7 +79,10 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
     ].filter(([value]) => value !== undefined) as Array<[unknown, string, boolean]>;
     if (s.kind === "pairs") {
       // NAME=CHOICE pairs merge, later sources winning name by name.
-      for (const [value, where, isFile] of sources) out[s.key] = { ...(out[s.key] as object), ...(convert(s, value as Raw, where, isFile) as object) };
+      for (const [value, where, isFile] of sources) {
+        out[s.key] = { ...(out[s.key] as object), ...(convert(s, value as Raw, where, isFile) as object) };
+        (out.origins as Record<string, string>)[s.key] = where;
+      }
     } else if (sources.length > 0) {
       const [value, where, isFile] = sources[sources.length - 1]!; // the flag, else the environment, else the file
       out[s.key] = convert(s, value as Raw, where, isFile);

@@ -20,6 +20,8 @@ export interface Setting {
   max?: number;
   /** Shown in --help; the real default is applied when the run is set up. */
   defaultText?: string;
+  /** Only the scenarios and histories read it: `pact` leaves it out of its --help and refuses its flag. */
+  scenariosOnly?: true;
 }
 
 export const settings: readonly Setting[] = [
@@ -145,6 +147,7 @@ export const settings: readonly Setting[] = [
   },
   {
     key: "histories",
+    scenariosOnly: true,
     kind: "integer",
     flag: "histories",
     env: ["COGNITO_SYNC_HISTORIES"],
@@ -155,6 +158,7 @@ export const settings: readonly Setting[] = [
   },
   {
     key: "parallelHistories",
+    scenariosOnly: true,
     kind: "integer",
     flag: "parallel-histories",
     env: ["COGNITO_SYNC_PARALLEL_HISTORIES"],
@@ -165,6 +169,7 @@ export const settings: readonly Setting[] = [
   },
   {
     key: "concurrencyDevices",
+    scenariosOnly: true,
     kind: "integer",
     flag: "concurrency-devices",
     env: ["COGNITO_SYNC_CONCURRENCY_DEVICES"],
@@ -174,7 +179,13 @@ export const settings: readonly Setting[] = [
     help: "how many devices push at the same moment in the race scenarios, each over connections of its own",
     defaultText: "4",
   },
-  { key: "replay", kind: "string", flag: "replay", help: "replay exactly one failed history: the PATH printed with it, given with the --seed printed with it" },
+  {
+    key: "replay",
+    scenariosOnly: true,
+    kind: "string",
+    flag: "replay",
+    help: "replay exactly one failed history: the PATH printed with it, given with the --seed printed with it",
+  },
   { key: "strict", kind: "boolean", flag: "strict", file: "strict", help: "exit 1 when a SHOULD requirement fails, too" },
   {
     key: "requireAll",
@@ -201,6 +212,7 @@ export const settings: readonly Setting[] = [
   { key: "quiet", kind: "boolean", flag: "quiet", file: "quiet", help: "print only failures and the verdict" },
   {
     key: "keepData",
+    scenariosOnly: true,
     kind: "boolean",
     flag: "keep-data",
     file: "keepData",
@@ -208,6 +220,7 @@ export const settings: readonly Setting[] = [
   },
   {
     key: "interpretations",
+    scenariosOnly: true,
     kind: "pairs",
     flag: "interpretation",
     file: "interpretations",

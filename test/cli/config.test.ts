@@ -213,9 +213,14 @@ describe("cli: resolveSettings", () => {
     });
 
     it("a flag error Node explains over several lines comes out as one line", () => {
-      const message = usageError(() => resolve(["--seed", "-1"])).message;
+      const message = usageError(() => resolve(["--endpoint", "-x"])).message;
       expect(message).to.not.include("\n");
-      expect(message).to.match(/--seed.*see --help$/);
+      expect(message).to.match(/--endpoint.*see --help$/);
+    });
+
+    it("a negative number after a numeric flag gets the suite's own message, not Node's", () => {
+      expect(usageError(() => resolve(["--seed", "-1"])).message).to.equal('--seed must be a whole number, 0 or more, not "-1"');
+      expect(usageError(() => resolve(["--concurrency-devices", "-3"])).message).to.equal('--concurrency-devices must be a whole number from 2 to 16, not "-3"');
     });
 
     it("a dotted key in the config file, which would silently never be read", () => {
