@@ -40,7 +40,10 @@ describe("random histories", function () {
     expect(calls.length).to.be.within(2, 4);
     expect(shrunkFrom).to.be.at.least(calls.length);
     expect(failed.failedRequirement).to.equal("LR-WRITE-CURRENT");
-    expect(run.stdout).to.include(`histories --seed ${seed} --replay '${replay}'`);
+    // One complete command, the run's endpoint settings included (here the variant), on one line.
+    const command = `npx cognito-sync-conformance histories --reference-variant conflict-check-across-identities --seed ${seed} --replay '${replay}'`;
+    expect(failed.history!.command).to.equal(command);
+    expect(run.stdout).to.include(`replay: ${command}\n`);
 
     const again = join(dir, "replay.json");
     const replayed = await runCli(["histories", "--seed", String(seed), "--replay", replay, ...variant, "--report-json", again], 60_000);
