@@ -21,7 +21,7 @@ import { list } from "./list.js";
 import { onOutputGone } from "./output.js";
 import { developerCredentials, planRun } from "./plan.js";
 import { checkWritable, reportPaths, writeReports } from "./report-files.js";
-import { suiteHelp, type SuiteKind } from "./suite-help.js";
+import type { SuiteKind } from "./suite-help.js";
 import { EarlyExit, UsageError } from "../config/usage-error.js";
 import { abortedRecord, finish } from "./verdict.js";
 import { TOOL } from "../version.js";
@@ -47,6 +47,8 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   const s = resolveSettings(kind === "histories" ? argv.map((a) => a.replace(/^--runs(?==|$)/, "--histories")) : argv, process.env);
   if (kind === "histories") s.histories ??= 200;
   if (s.help) {
+    // Loaded for --help alone: it lists the reference's variants, which a run against another endpoint never loads.
+    const { suiteHelp } = await import("./suite-help.js");
     process.stdout.write(suiteHelp(kind));
     return 0;
   }

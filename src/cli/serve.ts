@@ -4,6 +4,7 @@ import type { KnownCredentials } from "../reference/auth.js";
 import { STATE_PATH } from "../reference/provider-states.js";
 import { createReferenceEndpoint } from "../reference/server.js";
 import { conformingVariants, variants } from "../reference/variants.js";
+import { variantHelp } from "./variant-help.js";
 import { oneLine } from "../config/resolve.js";
 import { exitWhenFlushed, onOutputGone } from "./output.js";
 import { UsageError } from "../config/usage-error.js";
@@ -19,24 +20,8 @@ its provider-state hook (for --state-url). Runs until stopped (Ctrl-C or SIGTERM
                      for credentials bound to one identity. The signatures of these
                      credentials are verified; any other access key is accepted as a
                      developer's with access to every identity. Repeatable.
-  --variant NAME     serve a variant instead. Deliberately broken ones, to see the suite fail:
-${Object.entries(variants)
-  .map(([name, v]) => `                       ${name}: ${v.description}`)
-  .join("\n")}
-                     Correct ones that read open points differently (run the suite with
-                     the --interpretation choices shown):
-${Object.entries(conformingVariants)
-  .map(
-    ([name, v]) =>
-      `                       ${name}: ${v.description}${
-        Object.keys(v.interpretations).length
-          ? ` [${Object.entries(v.interpretations)
-              .map(([k, c]) => `${k}=${c}`)
-              .join(" ")}]`
-          : ""
-      }`,
-  )
-  .join("\n")}
+  --variant NAME     serve a variant instead.
+${variantHelp("                     ")}
 `;
 
 export async function serve(args: string[]): Promise<void> {

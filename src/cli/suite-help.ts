@@ -1,6 +1,7 @@
 /** The suite command's --help: generated from the settings table and the interpretations catalogue. */
 import { settings, type Setting } from "../config/settings.js";
 import { interpretations } from "../harness/catalogue.js";
+import { variantHelp } from "./variant-help.js";
 
 /** What each flag's value is, named in --help. */
 const PLACEHOLDERS: Record<string, string> = {
@@ -34,7 +35,8 @@ export function suiteHelp(kind: SuiteKind = "scenarios"): string {
     .filter((s) => kind !== "pact" || !s.scenariosOnly)
     .map((s) => {
       const where = [s.flag ? `--${s.flag}${placeholder(s)}` : undefined, ...(s.env ?? []).map((e) => `$${e}`), s.file ? `config: ${s.file}` : undefined].filter(Boolean);
-      return `  ${where.join(" | ")}\n      ${s.help}${s.defaultText ? ` (default: ${s.defaultText})` : ""}`;
+      const row = `  ${where.join(" | ")}\n      ${s.help}${s.defaultText ? ` (default: ${s.defaultText})` : ""}`;
+      return s.key === "referenceVariant" ? `${row}\n${variantHelp("      ")}` : row;
     });
   const open = interpretations.map((i) => `  ${i.name}: ${Object.keys(i.choices).join(" | ")} (default ${i.default}) - ${i.question}`);
   return [

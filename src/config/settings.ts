@@ -230,7 +230,7 @@ export const settings: readonly Setting[] = [
     key: "referenceVariant",
     kind: "string",
     flag: "reference-variant",
-    help: "with no endpoint: run against a deliberately broken variant of the embedded reference instead (names: serve --help), to watch the suite fail",
+    help: "with no endpoint: run against a deliberately broken variant of the embedded reference instead (names below), to watch the suite fail",
   },
   { key: "list", kind: "boolean", flag: "list", help: "list what would run, with requirement ids, and what would be skipped and why; contacts no endpoint" },
 ];
