@@ -190,7 +190,7 @@ class Delete implements Command {
  * A value as a history writes it: mostly numbered (undefined here), else the empty string, generated
  * text of any kind, or text at a width where databases cut; small enough for many calls.
  */
-const historyValue: fc.Arbitrary<string | undefined> = fc.oneof(
+export const historyValue: fc.Arbitrary<string | undefined> = fc.oneof(
   { arbitrary: fc.constant(undefined), weight: 6 },
   { arbitrary: fc.constant(""), weight: 1 },
   { arbitrary: recordValue().filter((v) => v.length <= 40), weight: 2 },

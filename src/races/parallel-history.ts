@@ -8,15 +8,22 @@
 import fc from "fast-check";
 import { ConformanceFailure } from "../harness/failure.js";
 import type { TestContext } from "../harness/test-context.js";
-import { historyKeys } from "../histories/commands.js";
+import { historyKeys, historyValue } from "../histories/commands.js";
 import { expectLinearizable } from "./judge-race.js";
 import { Race, type Move } from "./race.js";
 
-type Step = { kind: "write"; keys: number[]; remove: boolean; relist: boolean } | { kind: "list"; fromHeld: boolean } | { kind: "delete" };
+type Step = { kind: "write"; keys: number[]; remove: boolean; relist: boolean; texts: Array<string | undefined> } | { kind: "list"; fromHeld: boolean } | { kind: "delete" };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
-    arbitrary: fc.record({ kind: fc.constant("write" as const), keys: fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 2 }), remove: fc.boolean(), relist: fc.boolean() }),
+    arbitrary: fc.record({
+      kind: fc.constant("write" as const),
+      keys: fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 2 }),
+      remove: fc.boolean(),
+      relist: fc.boolean(),
+      // Values as the sequential histories write them: numbered, empty, any Unicode, or at a width where databases cut.
+      texts: fc.array(historyValue, { minLength: 2, maxLength: 2 }),
+    }),
     weight: 5,
   },
   { arbitrary: fc.record({ kind: fc.constant("list" as const), fromHeld: fc.boolean() }), weight: 3 },
@@ -67,7 +74,7 @@ async function attempt(t: TestContext, n: number, keys: readonly string[], histo
     if (s.kind === "delete") return void (await race.one(device, { kind: "delete" }));
     if (s.kind === "list") return void (await race.one(device, { kind: "list", lastSyncCount: s.fromHeld ? race.held(device) : 0 }));
     if (s.relist || !race.hasToken(device)) await race.one(device, { kind: "list" });
-    const changes = s.keys.map((k) => ({ key: keys[k]!, value: s.remove && race.count(device, keys[k]!) > 0 ? undefined : `v${++values}` }));
+    const changes = s.keys.map((k, i) => ({ key: keys[k]!, value: s.remove && race.count(device, keys[k]!) > 0 ? undefined : (s.texts[i] ?? `v${++values}`) }));
     await race.one(device, { kind: "update", changes });
   };
   for (const s of history.prefix) await take(0, s);

@@ -7,6 +7,8 @@
 import { SetupFailure } from "../harness/failure.js";
 import type { TestContext } from "../harness/test-context.js";
 import { expectLinearizable, raceFailure } from "./judge-race.js";
+import { showText } from "../content/show-text.js";
+import { raceContent } from "./race-content.js";
 import { Race, type Move, type RacedCall } from "./race.js";
 
 export const ok = (c: RacedCall) => c.exchange.response?.status === 200;
@@ -24,14 +26,15 @@ const SETUP_TRIES = 4;
 const throttled = (c: RacedCall) => c.exchange.response?.status === 429;
 
 /** Device 0 writes `changes` alone; the race cannot go on unless that is accepted. */
-export async function setUp(race: Race, changes: Record<string, string>): Promise<void> {
+export async function setUp(race: Race, changes: ReadonlyArray<{ key: string; value: string }>): Promise<void> {
   let call: RacedCall | undefined;
   for (let attempt = 0; attempt < SETUP_TRIES && (call === undefined || throttled(call)); attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
     const listed = await race.one(0, { kind: "list" });
-    call = throttled(listed) ? listed : await race.one(0, { kind: "update", changes: Object.entries(changes).map(([key, value]) => ({ key, value })) });
+    call = throttled(listed) ? listed : await race.one(0, { kind: "update", changes });
   }
-  if (!ok(call!)) throw new SetupFailure(`writing ${Object.keys(changes).join(", ")} before the race`, `${call!.exchange.operation} did not answer 200`, call!.exchange);
+  if (!ok(call!))
+    throw new SetupFailure(`writing ${changes.map((c) => showText(c.key)).join(", ")} before the race`, `${call!.exchange.operation} did not answer 200`, call!.exchange);
 }
 
 /** Racing calls are answered as calls alone are (SHOULD): no server error, and writes at current counts accepted unless the reading allows refusals. */
@@ -47,16 +50,17 @@ function expectAnswered(t: TestContext, calls: readonly RacedCall[], refusable: 
 
 export async function oneKey(t: TestContext): Promise<void> {
   const race = new Race(t, t.dataset("one-key"), t.plan.races.devices);
-  await setUp(race, { score: "before the race" });
-  // An existing key at its count, then a key nobody has written yet (SyncCount 0).
-  for (const key of ["score", "badge"]) {
+  const { keys, values } = raceContent(t);
+  await setUp(race, [{ key: keys[0]!, value: values.at(-1)! }]);
+  // An existing key at its count, then a key nobody has written yet (SyncCount 0); each device writes a value of its own.
+  for (const key of keys.slice(0, 2)) {
     await everyoneLists(race);
-    const calls = await race.together(all(race).map((device) => ({ device, move: { kind: "update", changes: [{ key, value: `device ${device + 1}` }] } as Move })));
+    const calls = await race.together(all(race).map((device) => ({ device, move: { kind: "update", changes: [{ key, value: values[device]! }] } as Move })));
     const acked = calls.filter(ok);
     if (acked.length > 1) {
       throw raceFailure(
         "LR-RACE-ONE-WINNER",
-        `one of the ${calls.length} writes of ${key}, all from one SyncCount, acknowledged; the others refused with 409`,
+        `one of the ${calls.length} writes of ${showText(key)}, all from one SyncCount, acknowledged; the others refused with 409`,
         `${acked.length} acknowledged`,
         race.calls,
         acked,
@@ -76,13 +80,12 @@ export async function differentKeys(t: TestContext): Promise<void> {
     ["new-dataset", false],
   ] as const) {
     const race = new Race(t, t.dataset(label), t.plan.races.devices);
+    const { keys, values } = raceContent(t);
     const half = existing ? Math.floor(race.size / 2) : 0;
-    // Keys written before the race, one call each, so their counts differ.
-    for (let i = 0; i < half; i++) await setUp(race, { [`key-${i + 1}`]: "before the race" });
+    // Keys written before the race, one call each, so their counts differ; case twins among them are separate keys.
+    for (let i = 0; i < half; i++) await setUp(race, [{ key: keys[i]!, value: values.at(-1)! }]);
     await everyoneLists(race);
-    const calls = await race.together(
-      all(race).map((device) => ({ device, move: { kind: "update", changes: [{ key: `key-${device + 1}`, value: `device ${device + 1}` }] } as Move })),
-    );
+    const calls = await race.together(all(race).map((device) => ({ device, move: { kind: "update", changes: [{ key: keys[device]!, value: values[device]! }] } as Move })));
     const acked = calls.filter(ok);
     const counts = acked.map((c) => (c.op.kind === "update" && c.op.answer.status === "ok" ? c.op.answer.syncCount : undefined));
     const shared = acked.filter((_, i) => counts.indexOf(counts[i]) !== i || counts.lastIndexOf(counts[i]) !== i);
@@ -105,12 +108,16 @@ export async function differentKeys(t: TestContext): Promise<void> {
 
 export async function deleteRacingWrites(t: TestContext): Promise<void> {
   const race = new Race(t, t.dataset("deleted"), t.plan.races.devices);
-  await setUp(race, { kept: "before the race", other: "before the race" });
+  const { keys, values } = raceContent(t);
+  await setUp(race, [
+    { key: keys[0]!, value: values.at(-1)! },
+    { key: keys[1]!, value: values.at(-1)! },
+  ]);
   await everyoneLists(race);
   // New keys only: SyncCount 0 is right whether the write lands before the delete or after it.
   const moves = all(race).map((device) => ({
     device,
-    move: device === 0 ? ({ kind: "delete" } as Move) : ({ kind: "update", changes: [{ key: `new-${device}`, value: `device ${device + 1}` }] } as Move),
+    move: device === 0 ? ({ kind: "delete" } as Move) : ({ kind: "update", changes: [{ key: keys[device + 1]!, value: values[device]! }] } as Move),
   }));
   const calls = await race.together(moves);
   expectAnswered(t, calls, () => true);

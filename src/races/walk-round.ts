@@ -7,6 +7,8 @@
 import { SetupFailure } from "../harness/failure.js";
 import type { TestContext } from "../harness/test-context.js";
 import { expectLinearizable, raceFailure } from "./judge-race.js";
+import { showText } from "../content/show-text.js";
+import { raceContent } from "./race-content.js";
 import { Race, type Move, type RacedCall } from "./race.js";
 import { all, ok, setUp } from "./rounds.js";
 
@@ -15,9 +17,16 @@ const MAX_PAGES = 30;
 
 export async function walkRacingWrites(t: TestContext): Promise<void> {
   const race = new Race(t, t.dataset("walked"), t.plan.races.devices);
-  const keys = Array.from({ length: 12 }, (_, i) => `key-${String(i + 1).padStart(2, "0")}`);
+  const content = raceContent(t);
+  // Greatest keys first: a walk in (SyncCount, key) order is never key order.
+  const keys = content.keys.slice(0, 12).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+  const before = content.values.at(-1)!;
   // Four records a call: pages of two never line up with the calls that wrote them.
-  for (let i = 0; i < keys.length; i += 4) await setUp(race, Object.fromEntries(keys.slice(i, i + 4).map((k) => [k, "before the race"])));
+  for (let i = 0; i < keys.length; i += 4)
+    await setUp(
+      race,
+      keys.slice(i, i + 4).map((key) => ({ key, value: before })),
+    );
   const writers = all(race).slice(1);
   await race.together(writers.map((device) => ({ device, move: { kind: "list" } as Move })));
   const walk = [await race.one(0, { kind: "list", maxResults: 2 })];
@@ -29,7 +38,7 @@ export async function walkRacingWrites(t: TestContext): Promise<void> {
   if (next !== undefined) {
     const moves = [
       { device: 0, move: { kind: "list", maxResults: 2, nextToken: next } as Move },
-      ...writers.map((device, i) => ({ device, move: { kind: "update", changes: [{ key: targets[i]!, value: `device ${device + 1}` }] } as Move })),
+      ...writers.map((device, i) => ({ device, move: { kind: "update", changes: [{ key: targets[i]!, value: content.values[device]! }] } as Move })),
     ];
     walk.push((await race.together(moves))[0]!);
     next = nextOf(walk.at(-1)!);
@@ -49,7 +58,7 @@ export async function walkRacingWrites(t: TestContext): Promise<void> {
   const final = truth.op.kind === "list" ? (truth.op.page?.records ?? []) : [];
   const wrong = final
     .filter((r) => held.get(r.Key) !== r.Value)
-    .map((r) => `${r.Key}: the device holds ${held.has(r.Key) ? JSON.stringify(held.get(r.Key)) : "nothing"}, the dataset ${JSON.stringify(r.Value)}`);
+    .map((r) => `${showText(r.Key)}: the device holds ${held.has(r.Key) ? showText(held.get(r.Key)) : "nothing"}, the dataset ${showText(r.Value)}`);
   if (wrong.length > 0) {
     throw raceFailure(
       "LR-RACE-WALK",
