@@ -53,6 +53,7 @@ describe("client compatibility", () => {
       );
       await t.write(ds, { r0000: "changed on the device" }, { token: first.token, because: "LR-SESSION-USABLE" });
     },
+    { id: "loop-1024" },
   );
 
   conformance(
@@ -66,6 +67,7 @@ describe("client compatibility", () => {
       t.check("LR-CLIENT-PAGING", sync.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount} on the last page`, () => `DatasetSyncCount ${sync.syncCount}`, sync.exchange);
       await t.write(ds, { p0000: "changed on the device" }, { token: sync.token, because: "LR-SESSION-USABLE" });
     },
+    { id: "loop-pages-of-7" },
   );
 
   conformance(
@@ -90,11 +92,18 @@ describe("client compatibility", () => {
       t.check("LR-SYNC-BOUNDARY", atKept === 0, `no record written at the kept count ${kept}`, () => `${atKept}`, next.exchange);
       t.check("LR-CLIENT-PAGING", next.syncCount === ds.syncCount, `DatasetSyncCount ${ds.syncCount}`, () => `DatasetSyncCount ${next.syncCount}`, next.exchange);
     },
+    { id: "loop-next-sync" },
   );
 
-  conformance(AREA, "the iOS client's single call without maxResults returns all changes of a full dataset (1,024 records)", ["LR-CLIENT-ONE-CALL"], async (t) => {
-    const ds = await t.seed("ios", t.spread("r", [512, 512]));
-    const { records, exchange } = await t.list(ds, { lastSyncCount: 0 }, "LR-CLIENT-ONE-CALL");
-    t.expectExactly("LR-CLIENT-ONE-CALL", records, ds.records, exchange);
-  });
+  conformance(
+    AREA,
+    "the iOS client's single call without maxResults returns all changes of a full dataset (1,024 records)",
+    ["LR-CLIENT-ONE-CALL"],
+    async (t) => {
+      const ds = await t.seed("ios", t.spread("r", [512, 512]));
+      const { records, exchange } = await t.list(ds, { lastSyncCount: 0 }, "LR-CLIENT-ONE-CALL");
+      t.expectExactly("LR-CLIENT-ONE-CALL", records, ds.records, exchange);
+    },
+    { id: "ios-one-call" },
+  );
 });

@@ -88,7 +88,7 @@ describe("errors", () => {
       const result = await t.list(foreign, {}, "LR-ERR-403-STATUS", { as, expectOk: false });
       t.expectError(result, { requirement: "LR-ERR-403-STATUS", equals: 403 }, { requirement: "LR-ERR-403-TYPE", equals: "NotAuthorizedException" });
     },
-    { needs: ["bound-credentials"] },
+    { id: "403-other-identity", needs: ["bound-credentials"] },
   );
 
   const injected = [
@@ -105,14 +105,20 @@ describe("errors", () => {
         const result = await t.list(t.dataset(String(e.status)), {}, e.requirement, { expectOk: false });
         t.expectError(result, { requirement: e.requirement, equals: e.status }, { requirement: e.requirement, equals: e.type });
       },
-      { needs: ["provider-states"], exclusive: true },
+      { id: `${e.status}-state`, needs: ["provider-states"], exclusive: true },
     );
   }
 
-  conformance(AREA, "an unsigned request is refused and gets no records", ["LR-AUTH-UNSIGNED"], async (t) => {
-    const ds = await t.seed("unsigned", [{ secret: "value" }]);
-    const request = listRecordsRequest(ds);
-    const result = await t.listRequest({ ...request, unsigned: true });
-    t.check("LR-AUTH-UNSIGNED", result.status >= 400 && result.status < 500, "HTTP 4xx", () => `HTTP ${result.status}`, result.exchange);
-  });
+  conformance(
+    AREA,
+    "an unsigned request is refused and gets no records",
+    ["LR-AUTH-UNSIGNED"],
+    async (t) => {
+      const ds = await t.seed("unsigned", [{ secret: "value" }]);
+      const request = listRecordsRequest(ds);
+      const result = await t.listRequest({ ...request, unsigned: true });
+      t.check("LR-AUTH-UNSIGNED", result.status >= 400 && result.status < 500, "HTTP 4xx", () => `HTTP ${result.status}`, result.exchange);
+    },
+    { id: "unsigned" },
+  );
 });

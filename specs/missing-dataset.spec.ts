@@ -29,34 +29,47 @@ describe("missing datasets", () => {
         exchange,
       );
     },
+    { id: "never-written" },
   );
 
-  conformance(AREA, "a never-written dataset still gets a SyncSessionToken for its first UpdateRecords", ["LR-SESSION-PRESENT", "LR-SESSION-USABLE"], async (t) => {
-    const ds = await t.seed("first-write", []);
-    const { body, exchange } = await t.list(ds, {}, "LR-SESSION-PRESENT");
-    const token = body.SyncSessionToken;
-    t.check("LR-SESSION-PRESENT", typeof token === "string" && token !== "", "a non-empty SyncSessionToken", () => `SyncSessionToken ${JSON.stringify(token)}`, exchange);
-    await t.write(ds, { first: "value" }, { token: token!, because: "LR-SESSION-USABLE" });
-  });
+  conformance(
+    AREA,
+    "a never-written dataset still gets a SyncSessionToken for its first UpdateRecords",
+    ["LR-SESSION-PRESENT", "LR-SESSION-USABLE"],
+    async (t) => {
+      const ds = await t.seed("first-write", []);
+      const { body, exchange } = await t.list(ds, {}, "LR-SESSION-PRESENT");
+      const token = body.SyncSessionToken;
+      t.check("LR-SESSION-PRESENT", typeof token === "string" && token !== "", "a non-empty SyncSessionToken", () => `SyncSessionToken ${JSON.stringify(token)}`, exchange);
+      await t.write(ds, { first: "value" }, { token: token!, because: "LR-SESSION-USABLE" });
+    },
+    { id: "first-write-token" },
+  );
 
-  conformance(AREA, "a deleted dataset is answered 200 and looks missing to a new client", ["LR-MISSING-AFTER-DELETE"], async (t) => {
-    const ds = await t.seed("deleted", [{ a: "1" }, { b: "2" }]);
-    await t.deleteDataset(ds);
-    const { body, exchange } = await t.list(ds, {}, "LR-MISSING-AFTER-DELETE");
-    t.check(
-      "LR-MISSING-AFTER-DELETE",
-      (body.DatasetExists ?? false) === false,
-      "DatasetExists false (absent means false)",
-      () => `DatasetExists ${String(body.DatasetExists)}`,
-      exchange,
-    );
-    t.check("LR-MISSING-AFTER-DELETE", (body.Records ?? []).length === 0, "no records", () => `${body.Records!.length} records`, exchange);
-    t.check(
-      "LR-MISSING-AFTER-DELETE",
-      body.DatasetDeletedAfterRequestedSyncCount !== true,
-      "DatasetDeletedAfterRequestedSyncCount false (this client never synced it)",
-      () => "DatasetDeletedAfterRequestedSyncCount true",
-      exchange,
-    );
-  });
+  conformance(
+    AREA,
+    "a deleted dataset is answered 200 and looks missing to a new client",
+    ["LR-MISSING-AFTER-DELETE"],
+    async (t) => {
+      const ds = await t.seed("deleted", [{ a: "1" }, { b: "2" }]);
+      await t.deleteDataset(ds);
+      const { body, exchange } = await t.list(ds, {}, "LR-MISSING-AFTER-DELETE");
+      t.check(
+        "LR-MISSING-AFTER-DELETE",
+        (body.DatasetExists ?? false) === false,
+        "DatasetExists false (absent means false)",
+        () => `DatasetExists ${String(body.DatasetExists)}`,
+        exchange,
+      );
+      t.check("LR-MISSING-AFTER-DELETE", (body.Records ?? []).length === 0, "no records", () => `${body.Records!.length} records`, exchange);
+      t.check(
+        "LR-MISSING-AFTER-DELETE",
+        body.DatasetDeletedAfterRequestedSyncCount !== true,
+        "DatasetDeletedAfterRequestedSyncCount false (this client never synced it)",
+        () => "DatasetDeletedAfterRequestedSyncCount true",
+        exchange,
+      );
+    },
+    { id: "after-delete" },
+  );
 });

@@ -22,36 +22,60 @@ async function walkAll(t: TestContext, ds: SeededDataset, maxResults: number) {
 }
 
 describe("pagination", () => {
-  conformance(AREA, "maxResults 1 walks all 25 records, one per page, each exactly once", ["LR-PAGE-WALK", "LR-PAGE-MAX"], async (t) => {
-    await walkAll(t, await seed25(t), 1);
-  });
+  conformance(
+    AREA,
+    "maxResults 1 walks all 25 records, one per page, each exactly once",
+    ["LR-PAGE-WALK", "LR-PAGE-MAX"],
+    async (t) => {
+      await walkAll(t, await seed25(t), 1);
+    },
+    { id: "max-results-1" },
+  );
 
-  conformance(AREA, "maxResults 7 walks all 25 records in pages of at most 7, each exactly once", ["LR-PAGE-WALK", "LR-PAGE-MAX"], async (t) => {
-    await walkAll(t, await seed25(t), 7);
-  });
+  conformance(
+    AREA,
+    "maxResults 7 walks all 25 records in pages of at most 7, each exactly once",
+    ["LR-PAGE-WALK", "LR-PAGE-MAX"],
+    async (t) => {
+      await walkAll(t, await seed25(t), 7);
+    },
+    { id: "max-results-7" },
+  );
 
-  conformance(AREA, "when the pages come out even (maxResults 5), the fifth page ends the listing without a NextToken", ["LR-PAGE-WALK", "LR-PAGE-LAST"], async (t) => {
-    const walk = await walkAll(t, await seed25(t), 5);
-    const last = walk.pages.at(-1)!;
-    t.check(
-      "LR-PAGE-LAST",
-      walk.pages.length === 5,
-      "5 pages, the last without a NextToken",
-      () => `${walk.pages.length} pages, the last holding ${last.records.length} records`,
-      last.exchange,
-    );
-  });
+  conformance(
+    AREA,
+    "when the pages come out even (maxResults 5), the fifth page ends the listing without a NextToken",
+    ["LR-PAGE-WALK", "LR-PAGE-LAST"],
+    async (t) => {
+      const walk = await walkAll(t, await seed25(t), 5);
+      const last = walk.pages.at(-1)!;
+      t.check(
+        "LR-PAGE-LAST",
+        walk.pages.length === 5,
+        "5 pages, the last without a NextToken",
+        () => `${walk.pages.length} pages, the last holding ${last.records.length} records`,
+        last.exchange,
+      );
+    },
+    { id: "pages-come-out-even" },
+  );
 
-  conformance(AREA, "maxResults larger than the dataset returns all 25 records in one page with no NextToken", ["LR-PAGE-WALK", "LR-PAGE-LARGE"], async (t) => {
-    const walk = await walkAll(t, await seed25(t), 100);
-    t.check(
-      "LR-PAGE-LARGE",
-      walk.pages.length === 1,
-      "one page",
-      () => `${walk.pages.length} pages of ${walk.pages.map((p) => p.records.length).join(", ")} records`,
-      walk.pages[0]!.exchange,
-    );
-  });
+  conformance(
+    AREA,
+    "maxResults larger than the dataset returns all 25 records in one page with no NextToken",
+    ["LR-PAGE-WALK", "LR-PAGE-LARGE"],
+    async (t) => {
+      const walk = await walkAll(t, await seed25(t), 100);
+      t.check(
+        "LR-PAGE-LARGE",
+        walk.pages.length === 1,
+        "one page",
+        () => `${walk.pages.length} pages of ${walk.pages.map((p) => p.records.length).join(", ")} records`,
+        walk.pages[0]!.exchange,
+      );
+    },
+    { id: "max-results-above-size" },
+  );
 
   conformance(
     AREA,
@@ -74,7 +98,7 @@ describe("pagination", () => {
         );
       }
     },
-    { needs: ["interpretation:count"] },
+    { id: "count-reading", needs: ["interpretation:count"] },
   );
 
   conformance(
@@ -111,28 +135,35 @@ describe("pagination", () => {
         last,
       );
     },
+    { id: "since-count-in-pages" },
   );
 
   describe("NextTokens that are not the walk's own", () => {
     const bad = [
-      { name: "garbage", token: async () => "not-a-token-%%" },
-      { name: "altered in one character", token: async (t: TestContext, ds: SeededDataset) => alter(await firstToken(t, ds)) },
-      { name: "another dataset's", token: async (t: TestContext) => firstToken(t, await t.seed("other", t.spread("other", [6]))) },
+      { id: "garbage", name: "garbage", token: async () => "not-a-token-%%" },
+      { id: "altered", name: "altered in one character", token: async (t: TestContext, ds: SeededDataset) => alter(await firstToken(t, ds)) },
+      { id: "foreign", name: "another dataset's", token: async (t: TestContext) => firstToken(t, await t.seed("other", t.spread("other", [6]))) },
     ];
     for (const b of bad) {
-      conformance(AREA, `a NextToken that is ${b.name} yields no record of another dataset, and is refused with 400`, ["LR-TOKEN-NO-LEAK", "LR-TOKEN-INVALID"], async (t) => {
-        const ds = await t.seed("target", t.spread("k", [6]));
-        const result = await t.list(ds, { maxResults: 2, nextToken: await b.token(t, ds) }, "LR-TOKEN-NO-LEAK", { expectOk: false });
-        const foreign = result.records.filter((r) => !ds.records.has(r.Key));
-        t.check(
-          "LR-TOKEN-NO-LEAK",
-          foreign.length === 0,
-          "no record that was not written to the requested dataset",
-          () => `${foreign.length} such records: ${foreign.map((r) => r.Key).join(", ")}`,
-          result.exchange,
-        );
-        if (t.choice("bad-next-token") !== "any") t.expectError(result, { requirement: "LR-TOKEN-INVALID", equals: 400 });
-      });
+      conformance(
+        AREA,
+        `a NextToken that is ${b.name} yields no record of another dataset, and is refused with 400`,
+        ["LR-TOKEN-NO-LEAK", "LR-TOKEN-INVALID"],
+        async (t) => {
+          const ds = await t.seed("target", t.spread("k", [6]));
+          const result = await t.list(ds, { maxResults: 2, nextToken: await b.token(t, ds) }, "LR-TOKEN-NO-LEAK", { expectOk: false });
+          const foreign = result.records.filter((r) => !ds.records.has(r.Key));
+          t.check(
+            "LR-TOKEN-NO-LEAK",
+            foreign.length === 0,
+            "no record that was not written to the requested dataset",
+            () => `${foreign.length} such records: ${foreign.map((r) => r.Key).join(", ")}`,
+            result.exchange,
+          );
+          if (t.choice("bad-next-token") !== "any") t.expectError(result, { requirement: "LR-TOKEN-INVALID", equals: 400 });
+        },
+        { id: `token-${b.id}` },
+      );
     }
   });
 });

@@ -61,5 +61,6 @@ describe("response shape", () => {
         t.check("LR-SHAPE-TIMESTAMPS", Math.abs(sent - device) < 1, `DeviceLastModifiedDate of d as written (${device.toFixed(3)})`, () => `${sent}`, walk.pages.at(-1)!.exchange);
       }
     },
+    { id: "two-pages" },
   );
 });

@@ -28,57 +28,75 @@ async function read(t: TestContext, input: ListRecordsCommandInput): Promise<Lis
 const input = (d: DatasetAddress) => ({ IdentityPoolId: d.identityPoolId, IdentityId: d.identityId, DatasetName: d.datasetName });
 
 describe("AWS SDK compatibility", () => {
-  conformance(AREA, "the SDK reads a walk of 25 records in pages of 10, with numbers and dates typed", ["LR-SDK-READS"], async (t) => {
-    const ds = await t.seed("sdk-pages", t.spread("k", [12, 13]));
-    const keys: string[] = [];
-    let NextToken: string | undefined;
-    for (let page = 0; page < 5; page++) {
-      const out = await read(t, { ...input(ds), MaxResults: 10, ...(NextToken ? { NextToken } : {}) });
-      for (const r of out.Records ?? []) {
-        t.check(
-          "LR-SDK-READS",
-          typeof r.SyncCount === "number" && r.LastModifiedDate instanceof Date && !Number.isNaN(r.LastModifiedDate.getTime()),
-          "SyncCount a number and LastModifiedDate a valid Date",
-          () => `${r.Key}: SyncCount ${typeof r.SyncCount}, LastModifiedDate ${String(r.LastModifiedDate)}`,
-          t.sdkExchange(),
-        );
-        keys.push(r.Key!);
+  conformance(
+    AREA,
+    "the SDK reads a walk of 25 records in pages of 10, with numbers and dates typed",
+    ["LR-SDK-READS"],
+    async (t) => {
+      const ds = await t.seed("sdk-pages", t.spread("k", [12, 13]));
+      const keys: string[] = [];
+      let NextToken: string | undefined;
+      for (let page = 0; page < 5; page++) {
+        const out = await read(t, { ...input(ds), MaxResults: 10, ...(NextToken ? { NextToken } : {}) });
+        for (const r of out.Records ?? []) {
+          t.check(
+            "LR-SDK-READS",
+            typeof r.SyncCount === "number" && r.LastModifiedDate instanceof Date && !Number.isNaN(r.LastModifiedDate.getTime()),
+            "SyncCount a number and LastModifiedDate a valid Date",
+            () => `${r.Key}: SyncCount ${typeof r.SyncCount}, LastModifiedDate ${String(r.LastModifiedDate)}`,
+            t.sdkExchange(),
+          );
+          keys.push(r.Key!);
+        }
+        NextToken = out.NextToken;
+        if (!NextToken) break;
       }
-      NextToken = out.NextToken;
-      if (!NextToken) break;
-    }
-    t.check(
-      "LR-SDK-READS",
-      keys.length === 25 && new Set(keys).size === 25,
-      "25 distinct records read through the SDK",
-      () => `${keys.length} records, ${new Set(keys).size} distinct`,
-      t.sdkExchange(),
-    );
-  });
+      t.check(
+        "LR-SDK-READS",
+        keys.length === 25 && new Set(keys).size === 25,
+        "25 distinct records read through the SDK",
+        () => `${keys.length} records, ${new Set(keys).size} distinct`,
+        t.sdkExchange(),
+      );
+    },
+    { id: "pages-of-10" },
+  );
 
-  conformance(AREA, "the SDK reads the answer for a missing dataset", ["LR-SDK-READS"], async (t) => {
-    const out = await read(t, input(t.dataset("sdk-missing")));
-    t.check(
-      "LR-SDK-READS",
-      (out.DatasetExists ?? false) === false && (out.Records ?? []).length === 0,
-      "DatasetExists false (or absent) and no records, as the SDK sees them",
-      () => `DatasetExists ${String(out.DatasetExists)}, ${(out.Records ?? []).length} records`,
-      t.sdkExchange(),
-    );
-  });
+  conformance(
+    AREA,
+    "the SDK reads the answer for a missing dataset",
+    ["LR-SDK-READS"],
+    async (t) => {
+      const out = await read(t, input(t.dataset("sdk-missing")));
+      t.check(
+        "LR-SDK-READS",
+        (out.DatasetExists ?? false) === false && (out.Records ?? []).length === 0,
+        "DatasetExists false (or absent) and no records, as the SDK sees them",
+        () => `DatasetExists ${String(out.DatasetExists)}, ${(out.Records ?? []).length} records`,
+        t.sdkExchange(),
+      );
+    },
+    { id: "missing-dataset" },
+  );
 
-  conformance(AREA, "the SDK reads a tombstone as a record without a value", ["LR-SDK-READS"], async (t) => {
-    const ds = await t.seed("sdk-tombstone", [{ kept: "1", removed: "2" }, { removed: null }]);
-    const out = await read(t, { ...input(ds), LastSyncCount: 1 });
-    const tombstone = out.Records?.find((r) => r.Key === "removed");
-    t.check(
-      "LR-SDK-READS",
-      tombstone !== undefined && tombstone.Value === undefined && tombstone.SyncCount === 2,
-      "record 'removed' at SyncCount 2 without a Value",
-      () => JSON.stringify(tombstone),
-      t.sdkExchange(),
-    );
-  });
+  conformance(
+    AREA,
+    "the SDK reads a tombstone as a record without a value",
+    ["LR-SDK-READS"],
+    async (t) => {
+      const ds = await t.seed("sdk-tombstone", [{ kept: "1", removed: "2" }, { removed: null }]);
+      const out = await read(t, { ...input(ds), LastSyncCount: 1 });
+      const tombstone = out.Records?.find((r) => r.Key === "removed");
+      t.check(
+        "LR-SDK-READS",
+        tombstone !== undefined && tombstone.Value === undefined && tombstone.SyncCount === 2,
+        "record 'removed' at SyncCount 2 without a Value",
+        () => JSON.stringify(tombstone),
+        t.sdkExchange(),
+      );
+    },
+    { id: "tombstone" },
+  );
 
   const errors: Array<{
     status: number;
@@ -146,7 +164,7 @@ describe("AWS SDK compatibility", () => {
         else if (reading !== "any")
           t.check(e.classRequirement, thrown?.name === reading, `a service exception named ${reading} (validation-error=${reading})`, seen, t.sdkExchange());
       },
-      { needs: e.needs, exclusive: e.exclusive ?? false },
+      { id: `${e.status}-error`, needs: e.needs, exclusive: e.exclusive ?? false },
     );
   }
 });

@@ -121,17 +121,17 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
 
 for (const c of clients) {
   const req = `LR-CLIENT-SYNC-${c.name === "JavaScript" ? "JS" : c.name.toUpperCase()}`;
-  const scenario = (title: string, body: (t: TestContext) => Promise<void>, needs: { needs?: ["provider-states"] } = {}) =>
-    conformance(AREA, `${c.name}: ${title}`, [req], body, needs);
+  const scenario = (id: string, title: string, body: (t: TestContext) => Promise<void>, needs: { needs?: ["provider-states"] } = {}) =>
+    conformance(AREA, `${c.name}: ${title}`, [req], body, { id: `${c.name.toLowerCase()}-${id}`, ...needs });
 
   describe(`${c.name} client: two devices of one identity`, () => {
-    scenario("a first sync of an empty dataset pushes one device's data, and the other device gets it", async (t) => {
+    scenario("first-push", "a first sync of an empty dataset pushes one device's data, and the other device gets it", async (t) => {
       const s = twoDevices(t, c, req);
       await s.start({ colour: "blue", level: "3" });
       s.holds({ colour: "blue", level: "3" }, s.a, s.b);
     });
 
-    scenario("a first sync of a dataset written elsewhere gets its live records on both devices", async (t) => {
+    scenario("first-pull", "a first sync of a dataset written elsewhere gets its live records on both devices", async (t) => {
       const ds = await t.seed("written", [{ k1: "one", k2: "two", k3: "three" }, { k2: null }]);
       const s = twoDevices(t, c, req, ds);
       await s.sync(s.a);
@@ -139,14 +139,14 @@ for (const c of clients) {
       s.holds({ k1: "one", k3: "three" }, s.a, s.b);
     });
 
-    scenario("what an app stores on one device (every kind of value and key the client accepts) reaches the other unchanged", async (t) => {
+    scenario("app-content", "what an app stores on one device (every kind of value and key the client accepts) reaches the other unchanged", async (t) => {
       const s = twoDevices(t, c, req);
       const data = storable(c);
       await s.start(data);
       s.holds(data, s.a, s.b);
     });
 
-    scenario("a change and a removal on one device reach the other", async (t) => {
+    scenario("change-removal", "a change and a removal on one device reach the other", async (t) => {
       const s = twoDevices(t, c, req);
       await s.start({ x: "1", y: "2" });
       put(s.b, "x", "10");
@@ -161,7 +161,7 @@ for (const c of clients) {
       const title = race
         ? "two devices change one key and sync at once: the second push is refused as a conflict, retried, and both converge"
         : "both devices change one key: the second to sync is told of the conflict, and both converge";
-      scenario(title, async (t) => {
+      scenario(race ? "conflict-at-once" : "conflict", title, async (t) => {
         const s = twoDevices(t, c, req);
         await s.start({ score: "1" });
         put(s.a, "score", "from A");
@@ -173,7 +173,7 @@ for (const c of clients) {
       });
     }
 
-    scenario("a dataset deleted on one device is removed from the other, which is told", async (t) => {
+    scenario("deleted", "a dataset deleted on one device is removed from the other, which is told", async (t) => {
       const s = twoDevices(t, c, req);
       await s.start({ x: "1" });
       deleteLocally(s.a);
@@ -183,7 +183,7 @@ for (const c of clients) {
       s.holds({}, s.a, s.b);
     });
 
-    scenario("a dataset written again after its deletion reaches a device that synced before the delete, without the old data", async (t) => {
+    scenario("rewritten", "a dataset written again after its deletion reaches a device that synced before the delete, without the old data", async (t) => {
       const s = twoDevices(t, c, req);
       await s.start({ old: "1" });
       deleteLocally(s.a);
@@ -197,6 +197,7 @@ for (const c of clients) {
     });
 
     scenario(
+      "merged",
       "merged datasets are reported to the app on both devices",
       async (t) => {
         const at = t.dataset("merged");
@@ -213,7 +214,7 @@ for (const c of clients) {
 
     // The iOS client reads one answer; AWS allows 1024 records per dataset, which one answer holds.
     if (c.paging === "all-pages") {
-      scenario("a dataset of 1,100 records reaches a new device whole, over pages", async (t) => {
+      scenario("large-pull", "a dataset of 1,100 records reaches a new device whole, over pages", async (t) => {
         const ds = await t.seed("large", t.spread("r", [550, 550]));
         const s = twoDevices(t, c, req, ds);
         await s.sync(s.b);

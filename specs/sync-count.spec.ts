@@ -23,51 +23,87 @@ const keysOf = (records: readonly RecordOut[]) =>
 describe("sync-count filtering", () => {
   for (const query of [{ lastSyncCount: 0 }, {}]) {
     const how = "lastSyncCount" in query ? "lastSyncCount 0" : "no lastSyncCount";
-    conformance(AREA, `${how} returns every record with its latest value`, ["LR-SYNC-ALL"], async (t) => {
-      const ds = await seed4(t);
-      const walk = await t.walk(ds, { ...query, maxResults: 100 }, "LR-SYNC-ALL", ds.records.size);
-      t.expectExactly("LR-SYNC-ALL", walk.records, ds.records, walk.pages);
-    });
+    conformance(
+      AREA,
+      `${how} returns every record with its latest value`,
+      ["LR-SYNC-ALL"],
+      async (t) => {
+        const ds = await seed4(t);
+        const walk = await t.walk(ds, { ...query, maxResults: 100 }, "LR-SYNC-ALL", ds.records.size);
+        t.expectExactly("LR-SYNC-ALL", walk.records, ds.records, walk.pages);
+      },
+      { id: `all-${"lastSyncCount" in query ? "from-0" : "without-count"}` },
+    );
   }
 
-  conformance(AREA, "lastSyncCount 2 returns the records written at 3 and 4 and none written at 1", ["LR-SYNC-AFTER", "LR-SYNC-NOT-BEFORE", "LR-SYNC-BOUNDARY"], async (t) => {
-    const ds = await seed4(t);
-    const walk = await t.walk(ds, { lastSyncCount: 2, maxResults: 100 }, "LR-SYNC-AFTER", ds.records.size);
-    const ex = walk.pages.at(-1)!.exchange;
-    const at = (n: number) => walk.records.filter((r) => ds.records.get(r.Key)?.syncCount === n);
-    t.expectExactly(
-      "LR-SYNC-AFTER",
-      walk.records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? 0) > 2),
-      expectedWhere(ds.records, (n) => n > 2),
-      ex,
-    );
-    t.check("LR-SYNC-NOT-BEFORE", at(1).length === 0, "no record written at sync count 1", () => keysOf(at(1)), ex);
-    t.check("LR-SYNC-BOUNDARY", at(2).length === 0, "no record written at sync count 2, the lastSyncCount itself", () => keysOf(at(2)), ex);
-  });
+  conformance(
+    AREA,
+    "lastSyncCount 2 returns the records written at 3 and 4 and none written at 1",
+    ["LR-SYNC-AFTER", "LR-SYNC-NOT-BEFORE", "LR-SYNC-BOUNDARY"],
+    async (t) => {
+      const ds = await seed4(t);
+      const walk = await t.walk(ds, { lastSyncCount: 2, maxResults: 100 }, "LR-SYNC-AFTER", ds.records.size);
+      const ex = walk.pages.at(-1)!.exchange;
+      const at = (n: number) => walk.records.filter((r) => ds.records.get(r.Key)?.syncCount === n);
+      t.expectExactly(
+        "LR-SYNC-AFTER",
+        walk.records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? 0) > 2),
+        expectedWhere(ds.records, (n) => n > 2),
+        ex,
+      );
+      t.check("LR-SYNC-NOT-BEFORE", at(1).length === 0, "no record written at sync count 1", () => keysOf(at(1)), ex);
+      t.check("LR-SYNC-BOUNDARY", at(2).length === 0, "no record written at sync count 2, the lastSyncCount itself", () => keysOf(at(2)), ex);
+    },
+    { id: "after-2" },
+  );
 
-  conformance(AREA, "lastSyncCount equal to DatasetSyncCount returns no records", ["LR-SYNC-NOT-BEFORE", "LR-SYNC-BOUNDARY"], async (t) => {
-    const ds = await seed4(t);
-    const { records, exchange } = await t.list(ds, { lastSyncCount: 4 }, "LR-SYNC-NOT-BEFORE");
-    const older = records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? 0) < 4);
-    t.check("LR-SYNC-NOT-BEFORE", older.length === 0, "no record written before sync count 4", () => keysOf(older), exchange);
-    t.check("LR-SYNC-BOUNDARY", records.length === 0, "no records: nothing changed after sync count 4", () => keysOf(records), exchange);
-  });
+  conformance(
+    AREA,
+    "lastSyncCount equal to DatasetSyncCount returns no records",
+    ["LR-SYNC-NOT-BEFORE", "LR-SYNC-BOUNDARY"],
+    async (t) => {
+      const ds = await seed4(t);
+      const { records, exchange } = await t.list(ds, { lastSyncCount: 4 }, "LR-SYNC-NOT-BEFORE");
+      const older = records.filter((r) => (ds.records.get(r.Key)?.syncCount ?? 0) < 4);
+      t.check("LR-SYNC-NOT-BEFORE", older.length === 0, "no record written before sync count 4", () => keysOf(older), exchange);
+      t.check("LR-SYNC-BOUNDARY", records.length === 0, "no records: nothing changed after sync count 4", () => keysOf(records), exchange);
+    },
+    { id: "at-dataset-count" },
+  );
 
-  conformance(AREA, "after four UpdateRecords calls DatasetSyncCount is 4 and each record carries its call's count", ["LR-SYNC-DATASET-COUNT"], async (t) => {
-    const ds = await seed4(t);
-    const { body, records, exchange } = await t.list(ds, { maxResults: 100 }, "LR-SYNC-DATASET-COUNT");
-    t.check("LR-SYNC-DATASET-COUNT", body.DatasetSyncCount === 4, "DatasetSyncCount 4", () => `DatasetSyncCount ${body.DatasetSyncCount}`, exchange);
-    t.expectSyncCounts("LR-SYNC-DATASET-COUNT", records, ds.records, exchange);
-  });
+  conformance(
+    AREA,
+    "after four UpdateRecords calls DatasetSyncCount is 4 and each record carries its call's count",
+    ["LR-SYNC-DATASET-COUNT"],
+    async (t) => {
+      const ds = await seed4(t);
+      const { body, records, exchange } = await t.list(ds, { maxResults: 100 }, "LR-SYNC-DATASET-COUNT");
+      t.check("LR-SYNC-DATASET-COUNT", body.DatasetSyncCount === 4, "DatasetSyncCount 4", () => `DatasetSyncCount ${body.DatasetSyncCount}`, exchange);
+      t.expectSyncCounts("LR-SYNC-DATASET-COUNT", records, ds.records, exchange);
+    },
+    { id: "dataset-count-4" },
+  );
 
-  conformance(AREA, "a record removed after a client's sync reaches that client as a tombstone without a value", ["LR-TOMBSTONE"], async (t) => {
-    const ds = await t.seed("tombstone", [{ keep: "1", drop: "2" }, { drop: null }]);
-    const { records, exchange } = await t.list(ds, { lastSyncCount: 1 }, "LR-TOMBSTONE");
-    const tombstone = records.find((r) => r.Key === "drop");
-    t.check("LR-TOMBSTONE", tombstone !== undefined, "a record for the removed key 'drop'", () => `records: ${keysOf(records)}`, exchange);
-    t.check("LR-TOMBSTONE", tombstone!.SyncCount === 2, "SyncCount 2 (the removal's)", () => `SyncCount ${tombstone!.SyncCount}`, exchange);
-    t.check("LR-TOMBSTONE", tombstone!.Value === undefined || tombstone!.Value === null, "no Value (absent or null)", () => `Value ${JSON.stringify(tombstone!.Value)}`, exchange);
-  });
+  conformance(
+    AREA,
+    "a record removed after a client's sync reaches that client as a tombstone without a value",
+    ["LR-TOMBSTONE"],
+    async (t) => {
+      const ds = await t.seed("tombstone", [{ keep: "1", drop: "2" }, { drop: null }]);
+      const { records, exchange } = await t.list(ds, { lastSyncCount: 1 }, "LR-TOMBSTONE");
+      const tombstone = records.find((r) => r.Key === "drop");
+      t.check("LR-TOMBSTONE", tombstone !== undefined, "a record for the removed key 'drop'", () => `records: ${keysOf(records)}`, exchange);
+      t.check("LR-TOMBSTONE", tombstone!.SyncCount === 2, "SyncCount 2 (the removal's)", () => `SyncCount ${tombstone!.SyncCount}`, exchange);
+      t.check(
+        "LR-TOMBSTONE",
+        tombstone!.Value === undefined || tombstone!.Value === null,
+        "no Value (absent or null)",
+        () => `Value ${JSON.stringify(tombstone!.Value)}`,
+        exchange,
+      );
+    },
+    { id: "tombstone" },
+  );
 
   conformance(
     AREA,
@@ -79,18 +115,24 @@ describe("sync-count filtering", () => {
       const want = t.choice("tombstones") === "include" ? "drop, keep" : "keep";
       t.check("LR-TOMBSTONE-FULL-SYNC", keysOf(records) === want, `records: ${want} (tombstones=${t.choice("tombstones")})`, () => keysOf(records), exchange);
     },
-    { needs: ["interpretation:tombstones"] },
+    { id: "full-sync-tombstones", needs: ["interpretation:tombstones"] },
   );
 
-  conformance(AREA, "after DeleteDataset, a client that synced before is told the dataset was deleted", ["LR-DELETED-VISIBLE", "LR-DELETED-FLAG"], async (t) => {
-    const ds = await t.seed("deleted", [{ a: "1" }, { b: "2" }]);
-    await t.deleteDataset(ds);
-    const { body, records, exchange } = await t.list(ds, { lastSyncCount: 2 }, "LR-DELETED-VISIBLE");
-    const flags = () =>
-      `DatasetDeletedAfterRequestedSyncCount ${String(body.DatasetDeletedAfterRequestedSyncCount)}, DatasetExists ${String(body.DatasetExists)}, ${records.length} records`;
-    t.check("LR-DELETED-VISIBLE", !records.some((r) => r.Value !== undefined && r.Value !== null), "no deleted record back as live data", flags, exchange);
-    t.check("LR-DELETED-FLAG", body.DatasetDeletedAfterRequestedSyncCount === true, "DatasetDeletedAfterRequestedSyncCount true", flags, exchange);
-  });
+  conformance(
+    AREA,
+    "after DeleteDataset, a client that synced before is told the dataset was deleted",
+    ["LR-DELETED-VISIBLE", "LR-DELETED-FLAG"],
+    async (t) => {
+      const ds = await t.seed("deleted", [{ a: "1" }, { b: "2" }]);
+      await t.deleteDataset(ds);
+      const { body, records, exchange } = await t.list(ds, { lastSyncCount: 2 }, "LR-DELETED-VISIBLE");
+      const flags = () =>
+        `DatasetDeletedAfterRequestedSyncCount ${String(body.DatasetDeletedAfterRequestedSyncCount)}, DatasetExists ${String(body.DatasetExists)}, ${records.length} records`;
+      t.check("LR-DELETED-VISIBLE", !records.some((r) => r.Value !== undefined && r.Value !== null), "no deleted record back as live data", flags, exchange);
+      t.check("LR-DELETED-FLAG", body.DatasetDeletedAfterRequestedSyncCount === true, "DatasetDeletedAfterRequestedSyncCount true", flags, exchange);
+    },
+    { id: "deleted-flag" },
+  );
 
   conformance(
     AREA,
@@ -101,7 +143,7 @@ describe("sync-count filtering", () => {
       const result = await t.list(ds, { lastSyncCount: 6 }, "LR-SYNC-FUTURE", { expectOk: false });
       t.expectError(result, { requirement: "LR-SYNC-FUTURE", equals: 400 }, { requirement: "LR-SYNC-FUTURE", equals: "InvalidParameterException" });
     },
-    { needs: ["interpretation:future-sync-count"] },
+    { id: "future-count", needs: ["interpretation:future-sync-count"] },
   );
 
   conformance(
@@ -115,26 +157,32 @@ describe("sync-count filtering", () => {
       const result = await t.list(ds, { syncSessionToken: token }, "LR-SESSION-SPENT", { expectOk: false });
       t.expectError(result, { requirement: "LR-SESSION-SPENT", equals: 400 });
     },
-    { needs: ["interpretation:spent-session"] },
+    { id: "spent-token", needs: ["interpretation:spent-session"] },
   );
 });
 
 describe("writes that race", () => {
-  conformance(AREA, "a write with a stale SyncCount is refused and changes nothing that ListRecords shows", ["LR-WRITE-CONFLICT", "LR-WRITE-CONFLICT-TYPE"], async (t) => {
-    const ds = await t.seed("conflict", [{ score: "1" }, { score: "2" }]);
-    const token = await t.sessionToken(ds);
-    const stale = await t.send(updateRecordsRequest(ds, token, [{ Op: "replace", Key: "score", Value: "stale", SyncCount: 1 }]));
-    t.expectConflict(stale);
-    const after = await t.listRequest(listRecordsRequest(ds, {}));
-    const score = after.records.find((r) => r.Key === "score");
-    t.check(
-      "LR-WRITE-CONFLICT",
-      score?.Value === "2" && after.body.DatasetSyncCount === 2,
-      "score still '2' at dataset count 2",
-      () => `score ${JSON.stringify(score?.Value)}, DatasetSyncCount ${after.body.DatasetSyncCount}`,
-      after.exchange,
-    );
-  });
+  conformance(
+    AREA,
+    "a write with a stale SyncCount is refused and changes nothing that ListRecords shows",
+    ["LR-WRITE-CONFLICT", "LR-WRITE-CONFLICT-TYPE"],
+    async (t) => {
+      const ds = await t.seed("conflict", [{ score: "1" }, { score: "2" }]);
+      const token = await t.sessionToken(ds);
+      const stale = await t.send(updateRecordsRequest(ds, token, [{ Op: "replace", Key: "score", Value: "stale", SyncCount: 1 }]));
+      t.expectConflict(stale);
+      const after = await t.listRequest(listRecordsRequest(ds, {}));
+      const score = after.records.find((r) => r.Key === "score");
+      t.check(
+        "LR-WRITE-CONFLICT",
+        score?.Value === "2" && after.body.DatasetSyncCount === 2,
+        "score still '2' at dataset count 2",
+        () => `score ${JSON.stringify(score?.Value)}, DatasetSyncCount ${after.body.DatasetSyncCount}`,
+        after.exchange,
+      );
+    },
+    { id: "stale-write" },
+  );
 });
 
 describe("layouts only a provider state can make", () => {
@@ -163,7 +211,7 @@ describe("layouts only a provider state can make", () => {
       );
       t.check("LR-SYNC-DATASET-COUNT", body.DatasetSyncCount === 9, "DatasetSyncCount 9, as the state set it", () => `DatasetSyncCount ${body.DatasetSyncCount}`, exchange);
     },
-    { needs: ["provider-states"] },
+    { id: "gaps", needs: ["provider-states"] },
   );
 
   conformance(
@@ -183,6 +231,6 @@ describe("layouts only a provider state can make", () => {
         exchange,
       );
     },
-    { needs: ["provider-states"] },
+    { id: "merged", needs: ["provider-states"] },
   );
 });

@@ -6,5 +6,7 @@ export { createReferenceEndpoint, startReferenceEndpoint } from "./reference/ser
 export type { ReferenceEndpoint, ReferenceOptions } from "./reference/server.js";
 export { runCommand } from "./cli/main.js";
 export type { RunRecord } from "./report/run-record.js";
-export type { Expectation, Summary, TestResult } from "./report/results.js";
+export type { Expectation, TestResult } from "./report/results.js";
+export type { JudgedResult, Outcome, OutcomeKind, RequirementOutcome } from "./report/outcome.js";
+export type { Summary } from "./report/summary.js";
 export type { ExpectationEntry } from "./config/expectations.js";

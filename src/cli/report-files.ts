@@ -11,7 +11,8 @@ import type { RunRecord } from "../report/run-record.js";
 export const roundAll = (o: object): object =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 10) / 10 : typeof v === "object" && v !== null ? roundAll(v) : v]));
 
-export const describePlan = (p: RunPlan, s: RunSettings): RunRecord["run"] => ({
+export const describePlan = (p: RunPlan, s: RunSettings, command: string): RunRecord["run"] => ({
+  command,
   endpoint: p.endpointLabel,
   seed: p.seed,
   identityPoolId: p.identityPoolId,

@@ -6,18 +6,25 @@
 import type { RunSettings } from "../config/resolve.js";
 import type { RunContext, RunPlan } from "../harness/run.js";
 import { applyExpectations, expectationsOf } from "../report/expectations.js";
-import { exitCodeFor, summarize, type Summary, type TestResult, type VerdictOptions } from "../report/results.js";
+import { requirements } from "../harness/catalogue.js";
+import { judge, requirementOutcomes, type JudgedResult, type VerdictOptions } from "../report/outcome.js";
+import type { TestResult } from "../report/results.js";
 import { FORMAT_VERSION, type RunRecord } from "../report/run-record.js";
+import { exitCodeOf, summarize, type Summary } from "../report/summary.js";
+import { countsLine, failureSection } from "../report/terminal-failures.js";
 import { TOOL } from "../version.js";
 import { describePlan, roundAll, writeFile, writeReports } from "./report-files.js";
 
 export const verdictOptions = (s: RunSettings): VerdictOptions => ({ strict: s.strict, requireAll: s.requireAll, strictExpectations: s.strictExpectations });
 
-export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run: RunContext, phases: { startupMs: number; testsMs: number }): number {
-  applyExpectations(results, plan.expectations);
-  const summary = summarize(results);
+export function finish(recorded: TestResult[], s: RunSettings, plan: RunPlan, run: RunContext, phases: { startupMs: number; testsMs: number }, command: string): number {
+  applyExpectations(recorded, plan.expectations);
   const options = verdictOptions(s);
-  const code = exitCodeFor(summary, options);
+  const results = judge(recorded, options);
+  const summary = summarize(results);
+  const code = exitCodeOf(results);
+  const failures = failureSection(results);
+  if (failures) process.stdout.write(`${failures}\n`);
   for (const problem of run.cleanupProblems) process.stdout.write(`cleanup: ${problem}\n`);
   if (run.gate.closedBecause) process.stdout.write(`stopped early: ${run.gate.closedBecause}; nothing was sent after that\n`);
   if (plan.keepData) process.stdout.write(`kept: the run's datasets are left in place (--keep-data), all named ${plan.prefix}-*\n`);
@@ -29,11 +36,11 @@ export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run
   const digest = brokenDigest(results);
   if (digest) process.stdout.write(`${digest}\n`);
   // Listed failures that passed: the expectations file can be ratcheted.
-  const surprises = results.filter((r) => r.expectation?.outcome === "unexpected pass");
+  const surprises = results.filter((r) => r.outcome.kind === "unexpected pass");
   for (const r of surprises.slice(0, 10)) process.stdout.write(`unexpected pass: ${r.id} (listed: ${r.expectation!.reason})\n`);
   if (surprises.length > 10) process.stdout.write(`unexpected pass: and ${surprises.length - 10} more (every one is in the reports)\n`);
   const line = verdictLine(summary, code, options, results);
-  process.stdout.write(`${line}\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`);
+  process.stdout.write(`${line}\n${countsLine(summary)}\n`);
 
   const timing = { ...phases, reportingMs: performance.now() - phases.startupMs - phases.testsMs, ...run.stats, peakRssMb: process.resourceUsage().maxRSS / 1024 };
   const stopped = run.gate.closedBecause;
@@ -44,12 +51,13 @@ export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run
     summary,
     verdict: { exitCode: code, line },
     run: {
-      ...describePlan(plan, s),
+      ...describePlan(plan, s, command),
       timing: roundAll(timing) as Record<string, unknown>,
       ...(stopped ? { stoppedEarly: stopped } : {}),
       cleanup: { problems: run.cleanupProblems, leftBehind: run.leftBehind },
     },
     tests: results,
+    requirements: requirementOutcomes(requirements.values(), results, command),
   };
   writeReports(s, record);
   if (s.writeExpectations) {
@@ -61,7 +69,7 @@ export function finish(results: TestResult[], s: RunSettings, plan: RunPlan, run
 }
 
 /** The record of a run that ended before its tests: no tests, and why. */
-export function abortedRecord(plan: RunPlan, s: RunSettings, e: { code: number; message: string; requirement?: string }): RunRecord {
+export function abortedRecord(plan: RunPlan, s: RunSettings, command: string, e: { code: number; message: string; requirement?: string }): RunRecord {
   const summary = summarize([]);
   const line = `verdict: not judged: ${e.message.split("\n")[0]}`;
   return {
@@ -70,17 +78,18 @@ export function abortedRecord(plan: RunPlan, s: RunSettings, e: { code: number; 
     finishedAt: new Date().toISOString(),
     summary,
     verdict: { exitCode: e.code, line },
-    run: describePlan(plan, s),
+    run: describePlan(plan, s, command),
     aborted: { exitCode: e.code, reason: e.message, ...(e.requirement ? { requirement: e.requirement } : {}) },
     tests: [],
+    requirements: requirementOutcomes(requirements.values(), [], command),
   };
 }
 
 /** One line on what broke: requirement ids, and for scenarios not judged, the first reason given. */
-function brokenDigest(results: readonly TestResult[]): string | undefined {
+function brokenDigest(results: readonly JudgedResult[]): string | undefined {
   const broken = new Map<string, number>();
   for (const r of results) {
-    if (r.status !== "failed" || r.expectation?.outcome === "expected failure") continue;
+    if (!["failed", "not judged", "suite error"].includes(r.outcome.kind)) continue;
     // A setup or transport failure's second line is its cause without the scenario's names, so alike ones group.
     const cause = (r.error ?? "").split("\n")[r.failure === "setup" ? 1 : 0]?.trim() ?? "";
     // Requests the gate stopped all share one cause, printed in full on the 'stopped early' line.
@@ -97,7 +106,7 @@ function brokenDigest(results: readonly TestResult[]): string | undefined {
 }
 
 /** The verdict, with whatever keeps it from being the whole story: MUST tests not run, expected failures, unexpected passes. */
-export function verdictLine(summary: Summary, code: number, o: VerdictOptions, results: readonly TestResult[]): string {
+export function verdictLine(summary: Summary, code: number, o: VerdictOptions, results: readonly JudgedResult[]): string {
   const verdict = code === 0 ? "conforms" : code === 3 ? "the suite failed" : "does not conform";
   const counts =
     `${summary.mustFailed} MUST and ${summary.shouldFailed} SHOULD requirement checks failed` +
@@ -105,7 +114,7 @@ export function verdictLine(summary: Summary, code: number, o: VerdictOptions, r
   const buts: string[] = [];
   if (summary.mustSkipped > 0) {
     const why = new Map<string, number>();
-    for (const r of results) if (r.status === "skipped" && r.level === "MUST") why.set(shortReason(r.reason), (why.get(shortReason(r.reason)) ?? 0) + 1);
+    for (const r of results) if (r.outcome.kind === "skipped" && r.level === "MUST") why.set(shortReason(r.reason), (why.get(shortReason(r.reason)) ?? 0) + 1);
     const reasons = [...why].map(([reason, n]) => `${reason} x${n}`).join("; ");
     buts.push(`${summary.mustSkipped} MUST tests did not run (${reasons})${o.requireAll ? " and --require-all counts that as a failure" : "; --require-all makes that a failure"}`);
   }

@@ -22,6 +22,8 @@ export interface Requirement {
   interpretation?: string;
   /** The clients that break without it (every MUST has some). */
   breaks?: Breakage[];
+  /** The command whose run checks it, when that is not the default one ("pact"). */
+  command?: string;
 }
 
 export interface Interpretation {

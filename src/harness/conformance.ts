@@ -43,11 +43,8 @@ export function skipReason(meta: Pick<Scenario, "id" | "requirements" | "needs">
   return undefined;
 }
 
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+/** An id within an area: lowercase words and numbers joined by "-". */
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * Declares one scenario as a mocha test titled with its requirement ids. The body gets a
@@ -59,22 +56,27 @@ export function conformance(
   requirements: readonly string[],
   body: Body,
   options: {
+    /**
+     * The test's id within its area: short, stable, and independent of the title (like a
+     * test262 or WPT path), so expectations files and bookmarks survive a retitling.
+     */
+    id: string;
     needs?: readonly Need[];
-    /** For generated cases, whose titles vary with the seed. */
-    id?: string;
     exclusive?: boolean;
     /** Shown in the title's brackets instead of the requirement ids, for a test that checks many. */
     bracket?: string;
     /** A random history: what it does follows the run's seed. */
     seeded?: boolean;
-  } = {},
+  },
 ): void {
   const needs = options.needs ?? [];
   for (const id of requirements) requirement(id); // an unknown id fails when the specs load
   for (const need of needs) {
     if (need.startsWith("interpretation:") && !(need.slice("interpretation:".length) in currentPlan().interpretations)) fail(`unknown interpretation in ${need}`);
   }
-  const id = `${area}/${options.id ?? slug(title)}`;
+  const id = `${area}/${options.id}`;
+  if (!ID.test(options.id)) fail(`the id ${id} is not short lowercase words joined by - (at most 40 characters in all)`);
+  if (id.length > 40) fail(`the id ${id} is longer than 40 characters`);
   if (registry.some((m) => m.id === id)) fail(`two scenarios share the id ${id}`);
   const test = it(`${title} [${options.bracket ?? requirements.join(" ")}]`, async function () {
     const reason = skipReason(declared, currentPlan());
@@ -116,7 +118,7 @@ async function execute(meta: Scenario): Promise<void> {
     if (held) throw held;
   } finally {
     await t.cleanup();
-    observed(meta.id).durationMs = Math.round(performance.now() - begun);
+    Object.assign(observed(meta.id), { startMs: Math.round(begun), durationMs: Math.round(performance.now() - begun) });
   }
 }
 

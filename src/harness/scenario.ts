@@ -27,6 +27,8 @@ export interface Scenario {
 export interface Observed {
   /** Why the scenario was skipped, when it was. */
   skipReason?: string;
+  /** When the body started, in ms from the command's start. */
+  startMs?: number;
   /** Time the body itself took, queueing excluded. */
   durationMs?: number;
   /** Requests the scenario sent, one after another (its chain on a slow endpoint). */

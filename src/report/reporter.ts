@@ -1,7 +1,8 @@
 /**
- * The terminal report of a run (mocha's own spec reporter: titles carry the requirement ids,
- * with a skip reason under every skipped test and an expected failure marked as such), and
- * one TestResult per test, from which every file report and the exit code are made.
+ * The terminal's running list of a run (mocha's own spec reporter: titles carry the requirement
+ * ids, with a skip reason under every skipped test and an expected failure marked as such), and
+ * one TestResult per test, from which outcomes, every report and the exit code are made. The
+ * failures in full and the counts follow when the outcomes are decided (cli/verdict.ts).
  */
 import Mocha from "mocha";
 import { curlShown } from "../client/exchange.js";
@@ -9,7 +10,6 @@ import { observed } from "../harness/conformance.js";
 import type { Scenario } from "../harness/scenario.js";
 import { ConformanceFailure, SetupFailure, TransportFailure } from "../harness/failure.js";
 import type { TestResult } from "./results.js";
-import { failureSection } from "./terminal-failures.js";
 
 const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
 
@@ -43,6 +43,7 @@ function recordResults(runner: Mocha.Runner, results: TestResult[], say: (line: 
       ...(err instanceof ConformanceFailure && err.requirement.breaks ? { breaks: err.requirement.breaks.map(({ client, effect }) => ({ client, effect })) } : {}),
       ...(err ? { failure: err instanceof ConformanceFailure ? "check" : err instanceof SetupFailure || err instanceof TransportFailure ? "setup" : "internal" } : {}),
       ...(status === "skipped" ? { reason: seen?.skipReason ?? "skipped without a reason (a harness bug)" } : {}),
+      ...(seen?.startMs !== undefined ? { startMs: seen.startMs } : {}),
       durationMs: seen?.durationMs ?? test.duration ?? 0,
       ...(seen ? { requests: seen.requests } : {}),
       ...(seen?.unchecked.length ? { unchecked: [...seen.unchecked] } : {}),
@@ -61,40 +62,23 @@ function recordResults(runner: Mocha.Runner, results: TestResult[], say: (line: 
   });
 }
 
-/** The counts and the grouped failures, in place of mocha's own list of every failure in full. */
-function epilogue(reporter: Mocha.reporters.Base, results: readonly TestResult[]): void {
-  const { Base } = Mocha.reporters;
-  const s = reporter.stats;
-  const lines = [`\n  ${Base.color("bright pass", `${s.passes} passing`)}${Base.color("light", ` (${s.duration ?? 0}ms)`)}`];
-  if (s.pending) lines.push(`  ${Base.color("pending", `${s.pending} pending`)}`);
-  if (s.failures) lines.push(`  ${Base.color("fail", `${s.failures} failing`)}\n`, failureSection(results));
-  process.stdout.write(`${lines.join("\n")}\n`);
-}
-
 /** The terminal report: each test as it finishes (mocha's spec reporter), a skip's reason under its title. */
 export class ConformanceReporter extends Mocha.reporters.Spec {
-  private readonly results: TestResult[];
   constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
     super(runner, options);
-    this.results = (options.reporterOptions as ReporterOptions).results;
     // Spec has just printed the title; the reason goes right under it.
-    recordResults(runner, this.results, (line) => process.stdout.write(`${" ".repeat(6)}${Mocha.reporters.Base.color("pending", line)}\n`));
+    recordResults(runner, (options.reporterOptions as ReporterOptions).results, (line) => process.stdout.write(`${" ".repeat(6)}${Mocha.reporters.Base.color("pending", line)}\n`));
   }
 
-  override epilogue(): void {
-    epilogue(this, this.results);
-  }
+  // The failures and the counts come after the run's outcomes are decided (cli/verdict.ts).
+  override epilogue(): void {}
 }
 
-/** --quiet: nothing per test; only the failures, grouped, at the end. */
+/** --quiet: nothing per test. */
 export class QuietReporter extends Mocha.reporters.Base {
   constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
     super(runner, options);
-    const results = (options.reporterOptions as ReporterOptions).results;
-    recordResults(runner, results, () => undefined);
-    runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
-      if (this.stats.failures) process.stdout.write(`${failureSection(results)}\n`);
-    });
+    recordResults(runner, (options.reporterOptions as ReporterOptions).results, () => undefined);
   }
 }
 

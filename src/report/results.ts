@@ -1,4 +1,4 @@
-/** What a run found, test by test, and the verdict the exit code carries. */
+/** What a run found, test by test, as the reporter records it (outcomes are decided from it in outcome.ts). */
 import type { Level } from "../harness/catalogue.js";
 import type { HistoryRepro, RacedCallShown } from "../harness/failure.js";
 
@@ -30,6 +30,8 @@ export interface TestResult {
    */
   failure?: "check" | "setup" | "internal";
   reason?: string;
+  /** When the test's body started, in ms from the command's start (tests run side by side). */
+  startMs?: number;
   durationMs: number;
   /** Requests the scenario sent. */
   requests?: number;
@@ -49,61 +51,4 @@ export interface Expectation {
   link?: string;
   /** "expected failure": failed as listed (not counted against the run); "unexpected pass": listed to fail, but passed; "expected skip": not run, as listed. */
   outcome: "expected failure" | "unexpected pass" | "expected skip";
-}
-
-export interface Summary {
-  passed: number;
-  failed: number;
-  skipped: number;
-  /** Requirement checks that failed, by level. */
-  mustFailed: number;
-  shouldFailed: number;
-  /** Scenarios that could not be judged (setup or transport), and failures of the suite itself. */
-  notJudged: number;
-  internal: number;
-  /** MUST tests that did not run (a missing capability, a reading set to "any", an expectation). */
-  mustSkipped: number;
-  /** Failures an expectations file lists, which do not count against the run. */
-  expectedFailures: number;
-  /** Tests an expectations file lists as failing that passed. */
-  unexpectedPasses: number;
-}
-
-/** The settings that decide what a run's findings mean for its exit code. */
-export interface VerdictOptions {
-  strict: boolean;
-  /** A MUST test that did not run fails the run. */
-  requireAll: boolean;
-  /** A listed failure that passed fails the run. */
-  strictExpectations: boolean;
-}
-
-export function summarize(results: readonly TestResult[]): Summary {
-  const count = (f: (r: TestResult) => boolean) => results.filter(f).length;
-  // A failure the expectations file lists is reported as such, not counted against the run.
-  const counted = (r: TestResult) => r.expectation?.outcome !== "expected failure";
-  return {
-    passed: count((r) => r.status === "passed"),
-    failed: count((r) => r.status === "failed"),
-    skipped: count((r) => r.status === "skipped"),
-    mustFailed: count((r) => r.failure === "check" && r.level === "MUST" && counted(r)),
-    shouldFailed: count((r) => r.failure === "check" && r.level === "SHOULD" && counted(r)),
-    notJudged: count((r) => r.failure === "setup" && counted(r)),
-    internal: count((r) => r.failure === "internal"),
-    mustSkipped: count((r) => r.status === "skipped" && r.level === "MUST"),
-    expectedFailures: count((r) => r.expectation?.outcome === "expected failure"),
-    unexpectedPasses: count((r) => r.expectation?.outcome === "unexpected pass"),
-  };
-}
-
-/**
- * 3 when the suite itself failed; 1 when a MUST requirement failed (or a SHOULD one, with
- * --strict) or a scenario could not be judged, since then conformance is not shown, or a MUST
- * test did not run (with --require-all), or a listed failure passed (with
- * --strict-expectations); 0 otherwise. Failures an expectations file lists do not count.
- */
-export function exitCodeFor(s: Summary, o: VerdictOptions): number {
-  if (s.internal > 0) return 3;
-  const failing = s.mustFailed > 0 || s.notJudged > 0 || (o.strict && s.shouldFailed > 0);
-  return failing || (o.requireAll && s.mustSkipped > 0) || (o.strictExpectations && s.unexpectedPasses > 0) ? 1 : 0;
 }

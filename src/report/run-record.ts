@@ -4,9 +4,10 @@
  * is this value as it is (schemas/report.schema.json); `formatVersion` changes when a
  * member changes meaning or goes away.
  */
-import type { Summary, TestResult } from "./results.js";
+import type { JudgedResult, RequirementOutcome } from "./outcome.js";
+import type { Summary } from "./summary.js";
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export interface RunRecord {
   formatVersion: typeof FORMAT_VERSION;
@@ -18,6 +19,8 @@ export interface RunRecord {
   verdict: { exitCode: number; line: string };
   /** What the run was set to do and how it went: endpoint, seed, ids, readings, timing, cleanup. */
   run: {
+    /** The command that made the run: "default", "histories" or "pact". */
+    command: string;
     endpoint: string;
     seed: number;
     identityPoolId: string;
@@ -32,5 +35,7 @@ export interface RunRecord {
   };
   /** Set when the run ended before its tests: why, and the exit code. */
   aborted?: { exitCode: number; reason: string; requirement?: string };
-  tests: TestResult[];
+  tests: JudgedResult[];
+  /** Every requirement of the catalogue, with what the run's tests showed of it. */
+  requirements: RequirementOutcome[];
 }

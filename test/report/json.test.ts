@@ -23,7 +23,7 @@ describe("report: JSON", function () {
       expect(r.code, r.stdout.slice(-1000)).to.equal(c.exit);
       const report = JSON.parse(readFileSync(file, "utf8")) as { tool: { version: string }; verdict: { exitCode: number }; formatVersion: number };
       expect(validateAgainst("report", report)).to.deep.equal([]);
-      expect(report.formatVersion).to.equal(1);
+      expect(report.formatVersion).to.equal(2);
       expect(report.tool.version).to.equal(pkg.version);
       expect(report.verdict.exitCode).to.equal(c.exit);
     });
@@ -51,7 +51,7 @@ describe("report: JSON", function () {
     const r = await runCli(["--histories", "0", "--seed", "1", "--quiet", "--reference-variant", "page-drops-last-record"], 60_000);
     expect(r.code).to.equal(1);
     expect(r.stdout).to.not.match(/✔/);
-    expect(r.stdout).to.match(/^ {2}\d+\) LR-PAGE-WALK \(MUST\): \d+ tests?$/m);
+    expect(r.stdout).to.match(/^ {2}LR-PAGE-WALK \(MUST\): \d+ tests?\n {2}\d+\) .* \(pagination\/[a-z0-9-]+\)$/m);
     expect(r.stdout).to.match(/^verdict: does not conform/m);
   });
 });

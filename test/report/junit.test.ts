@@ -149,17 +149,17 @@ describe("report: the JUnit XML report of real runs", function () {
   it("a run that ended before its tests is one testcase in <error>, saying why", () => {
     const cases = allCases(report("aborted"));
     expect(cases).to.have.length(1);
-    expect(cases[0]!.attrs.name).to.equal("the run reaches its tests");
+    expect(cases[0]!.attrs.name).to.equal("run/aborted: the run reaches its tests");
     expect(cases[0]!.errors).to.have.length(1);
     expect(cases[0]!.errors[0]!.message).to.include("127.0.0.1:1");
   });
 
   it("tests that did not run are <skipped> with the reason --list gives", () => {
-    // --list prints "skip  LEVEL  TITLE  [IDS]" and, on the next line, "skipped: REASON".
+    // --list prints "skip  LEVEL  ID  TITLE  [IDS]" and, on the next line, "skipped: REASON"; a testcase is named "ID: TITLE".
     const lines = listed.stdout.split("\n");
     const expected = lines.flatMap((l, i) => {
-      const m = /^skip\s+(?:MUST|SHOULD)\s+(.*?)\s+\[[^\]]*\]$/.exec(l);
-      return m ? [{ name: m[1]!, message: lines[i + 1]!.trim().replace(/^skipped: /, "") }] : [];
+      const m = /^skip\s+(?:MUST|SHOULD)\s+(\S+)\s+(.*?)\s+\[[^\]]*\]$/.exec(l);
+      return m ? [{ name: `${m[1]!}: ${m[2]!}`, message: lines[i + 1]!.trim().replace(/^skipped: /, "") }] : [];
     });
     expect(expected, `--list output:\n${listed.stdout}`).to.not.be.empty;
     const skipped = allCases(report("with skips")).flatMap((c) => c.skipped.map((s) => ({ name: c.attrs.name, message: s.message })));

@@ -1,59 +1,67 @@
 /**
  * The HTML report: one self-contained page for a person reading a run (nothing fetched; see
  * html-page.ts). It shows the verdict and exit code, what was run, the summary counts, one
- * matrix row per requirement of the catalogue with how its tests went, one row per test, and
- * each failure with the clients it breaks and its whole error text (exchange and curl line).
+ * matrix row per requirement of the catalogue with its outcome and what its tests showed of it,
+ * one row per test with its outcome, and each failure with the clients it breaks and its whole
+ * error text (exchange and curl line). Every outcome is the run record's; none is decided here.
  * Hooks that stay stable for tests and tools: #verdict, #summary, #matrix
  * tr[data-requirement=ID], #tests tr[data-test=ID], .failure[data-requirement=ID], .curl,
  * input[name=filter][value=failed|passed|skipped|expected]; every row and failure has a
- * data-outcome of those four values, and a filter hides what it unchecks.
+ * data-outcome of those four values, and a filter hides what it unchecks; td.outcome is the
+ * outcome in words.
  */
-import { requirements, type Requirement } from "../../harness/catalogue.js";
+import { requirement } from "../../harness/catalogue.js";
 import type { ReportFormat } from "../format.js";
-import type { TestResult } from "../results.js";
+import type { JudgedResult, OutcomeKind, RequirementOutcome } from "../outcome.js";
 import type { RunRecord } from "../run-record.js";
 import { esc, page, short } from "./html-page.js";
 
-type Outcome = "failed" | "passed" | "skipped" | "expected";
-const OUTCOMES: readonly Outcome[] = ["failed", "passed", "skipped", "expected"];
+/** The four kinds a reader filters by. */
+type Shown = "failed" | "passed" | "skipped" | "expected";
+const SHOWN: readonly Shown[] = ["failed", "passed", "skipped", "expected"];
 
-// A failure or skip the expectations file lists is its own outcome, so that a filter can set it apart from the run's news.
-const outcomeOf = (t: TestResult): Outcome => (t.expectation && t.expectation.outcome !== "unexpected pass" ? "expected" : t.status);
-const count = (tests: readonly TestResult[], f: (t: TestResult) => boolean) => tests.filter(f).length;
+// A failure or skip the expectations file lists is its own kind, so that a filter can set it apart from the run's news.
+const SHOWN_AS: Record<OutcomeKind, Shown> = {
+  passed: "passed",
+  "unexpected pass": "passed",
+  failed: "failed",
+  "not judged": "failed",
+  "suite error": "failed",
+  skipped: "skipped",
+  "expected failure": "expected",
+  "expected skip": "expected",
+};
+const shownOf = (t: JudgedResult): Shown => SHOWN_AS[t.outcome.kind];
+const REQUIREMENT_SHOWN: Record<RequirementOutcome["outcome"], Shown> = { ...SHOWN_AS, "not run": "skipped", "checked by another command": "skipped" };
 
-/** A requirement failed when a check of it failed: a test that failed on another of its requirements says nothing about this one. */
-function requirementOutcome(r: Requirement, tests: readonly TestResult[]): { outcome: Outcome; label: string } {
-  const failures = tests.filter((t) => t.status === "failed" && t.failedRequirement === r.id);
-  if (failures.some((t) => outcomeOf(t) === "failed")) return { outcome: "failed", label: "failed" };
-  if (failures.length > 0) return { outcome: "expected", label: "failed (expected)" };
-  if (tests.some((t) => t.status === "passed")) return { outcome: "passed", label: "passed" };
-  if (tests.some((t) => outcomeOf(t) === "expected")) return { outcome: "expected", label: "not run (expected)" };
-  return { outcome: "skipped", label: tests.some((t) => t.status === "failed") ? "not judged" : "not run" };
-}
+/** A test's outcome in words, saying when a failure does not fail the run. */
+const outcomeText = (t: JudgedResult) => `${t.outcome.kind}${t.outcome.kind === "failed" && !t.outcome.failsRun ? " (not counted without --strict)" : ""}`;
 
-const expectationText = (t: TestResult) => {
+const expectationText = (t: JudgedResult) => {
   const e = t.expectation!;
   return `${esc(e.outcome)}: ${esc(e.reason)}${e.link ? ` (<a href="${esc(e.link)}">${esc(e.link)}</a>)` : ""}`;
 };
 
-function matrixRow(r: Requirement, all: readonly TestResult[]): string {
-  const tests = all.filter((t) => t.requirements.includes(r.id));
-  const { outcome, label } = requirementOutcome(r, tests);
-  const n = (s: TestResult["status"]) => count(tests, (t) => t.status === s);
-  const counts = `${tests.length} (${n("passed")} passed, <span class="${n("failed") ? "failed-n" : ""}">${n("failed")} failed</span>, ${n("skipped")} skipped)`;
-  const expectations = tests.filter((t) => t.expectation).map((t) => `<div>${esc(t.title)}: ${expectationText(t)}</div>`);
-  return `<tr data-requirement="${esc(r.id)}" data-outcome="${outcome}" class="outcome-${outcome}"><td class="id">${esc(r.id)}</td><td class="level">${r.level}</td>
-<td class="statement" title="${esc(r.statement)}">${esc(short(r.statement))}</td><td class="tests">${counts}</td><td class="outcome">${label}</td><td class="expectation">${expectations.join("")}</td></tr>`;
+function matrixRow(r: RequirementOutcome, all: readonly JudgedResult[]): string {
+  const shown = REQUIREMENT_SHOWN[r.outcome];
+  const statement = requirement(r.id).statement;
+  const counts = Object.entries(r.tests)
+    .map(([kind, n]) => `<span class="${kind === "failed" ? "failed-n" : ""}">${n} ${esc(kind)}</span>`)
+    .join(", ");
+  const label = r.outcome === "checked by another command" ? `checked by the ${r.checkedBy} command` : r.outcome;
+  const expectations = all.filter((t) => t.expectation && t.requirements.includes(r.id)).map((t) => `<div>${esc(t.title)}: ${expectationText(t)}</div>`);
+  return `<tr data-requirement="${esc(r.id)}" data-outcome="${shown}" class="outcome-${shown}"><td class="id">${esc(r.id)}</td><td class="level">${r.level}</td>
+<td class="statement" title="${esc(statement)}">${esc(short(statement))}</td><td class="tests">${counts || "none"}</td><td class="outcome">${esc(label)}</td><td class="expectation">${expectations.join("")}</td></tr>`;
 }
 
-function testRow(t: TestResult, failureIndex: number): string {
-  const o = outcomeOf(t);
+function testRow(t: JudgedResult, failureIndex: number): string {
+  const o = shownOf(t);
   const title = failureIndex >= 0 ? `<a href="#failure-${failureIndex}">${esc(t.title)}</a>` : esc(t.title);
   const notes = [t.reason, ...(t.notes ?? []), ...(t.unchecked?.length ? [`not checked (reading 'any'): ${t.unchecked.join(", ")}`] : [])]
     .filter((x) => x !== undefined)
     .map((x) => `<div>${esc(x)}</div>`);
   if (t.expectation) notes.push(`<div>expectations file: ${expectationText(t)}</div>`);
-  return `<tr data-test="${esc(t.id)}" data-outcome="${o}" class="outcome-${o}"><td class="outcome">${t.status}</td><td>${title}</td><td>${esc(t.requirements.join(", "))}</td><td>${t.level}</td><td>${notes.join("")}</td></tr>`;
+  return `<tr data-test="${esc(t.id)}" data-outcome="${o}" class="outcome-${o}"><td class="outcome">${esc(outcomeText(t))}</td><td class="id">${esc(t.id)}</td><td>${title}</td><td>${esc(t.requirements.join(", "))}</td><td>${t.level}</td><td>${notes.join("")}</td></tr>`;
 }
 
 // The curl line is what a reader copies first, so it is marked out inside the error text.
@@ -63,7 +71,7 @@ const errorText = (s: string) =>
     .map((line) => (/^\s*reproduce: curl /.test(line) ? `<span class="curl">${esc(line)}</span>` : esc(line)))
     .join("\n");
 
-function failureBlock(t: TestResult, i: number): string {
+function failureBlock(t: JudgedResult, i: number): string {
   const req = t.failedRequirement;
   const kind = t.failure === "check" ? `${req} (${t.level})` : t.failure === "setup" ? "not judged (setup or transport)" : "suite error";
   const breaks = (t.breaks ?? []).map((b) => `<li><b>${esc(b.client)}</b>: ${esc(b.effect)}</li>`).join("");
@@ -71,13 +79,13 @@ function failureBlock(t: TestResult, i: number): string {
   const history = h
     ? `<div class="history"><p>shortest history found (${h.calls.length} calls, shrunk from ${h.shrunkFrom}; seed ${h.seed}), replay with <code>${esc(h.replay)}</code></p><ol>${h.calls.map((c) => `<li>${esc(c)}</li>`).join("")}</ol></div>`
     : "";
-  return `<section class="failure" id="failure-${i}" data-test="${esc(t.id)}" data-requirement="${esc(req ?? "")}" data-outcome="${outcomeOf(t)}">
-<h3><span class="req">${esc(kind)}</span> ${esc(t.title)}</h3>${t.expectation ? `<p class="expectation">expectations file: ${expectationText(t)}</p>` : ""}
+  return `<section class="failure" id="failure-${i}" data-test="${esc(t.id)}" data-requirement="${esc(req ?? "")}" data-outcome="${shownOf(t)}">
+<h3><span class="req">${esc(kind)}</span> ${esc(t.title)} <code class="id">${esc(t.id)}</code></h3>${t.expectation ? `<p class="expectation">expectations file: ${expectationText(t)}</p>` : ""}
 ${breaks ? `<p>Breaks:</p><ul class="breaks">${breaks}</ul>` : ""}<pre class="error">${errorText(t.error ?? t.reason ?? "")}</pre>${history}${t.race ? raceTable(t.race) : ""}</section>`;
 }
 
 /** The calls of a race on one time line: each a bar from when it was sent to when its answer was complete. */
-function raceTable(calls: NonNullable<TestResult["race"]>): string {
+function raceTable(calls: NonNullable<JudgedResult["race"]>): string {
   const span = Math.max(...calls.map((c) => c.endMs), 1);
   const pct = (ms: number) => ((100 * ms) / span).toFixed(2);
   const rows = calls.map(
@@ -103,8 +111,8 @@ function render(record: RunRecord): string {
     ],
     ["stopped early", run.stoppedEarly],
   ];
-  const shownCount: Record<Outcome, number> = { failed: 0, passed: 0, skipped: 0, expected: 0 };
-  for (const t of tests) shownCount[outcomeOf(t)]++;
+  const shownCount: Record<Shown, number> = { failed: 0, passed: 0, skipped: 0, expected: 0 };
+  for (const t of tests) shownCount[shownOf(t)]++;
   const body = [
     `<header id="verdict" class="${verdict.exitCode === 0 ? "pass" : "fail"}"><h1>${esc(verdict.line)}</h1><p class="exit">exit code ${verdict.exitCode}</p></header>`,
     record.aborted ? `<p id="aborted"><b>The run ended before its tests:</b> ${esc(record.aborted.reason)}</p>` : "",
@@ -117,13 +125,13 @@ function render(record: RunRecord): string {
       .join("")}</tr><tr>${Object.values(summary)
       .map((v) => `<td>${v}</td>`)
       .join("")}</tr></table>`,
-    `<fieldset id="filters"><legend>Show</legend>${OUTCOMES.map((o) => `<label><input type="checkbox" name="filter" value="${o}" checked> ${o} (${shownCount[o]})</label>`).join("")}</fieldset>`,
+    `<fieldset id="filters"><legend>Show</legend>${SHOWN.map((o) => `<label><input type="checkbox" name="filter" value="${o}" checked> ${o} (${shownCount[o]})</label>`).join("")}</fieldset>`,
     `<h2>Requirements</h2><table id="matrix"><tr><th>id</th><th>level</th><th>statement</th><th>tests</th><th>outcome</th><th>expectation</th></tr>`,
-    ...[...requirements.values()].map((r) => matrixRow(r, tests)),
+    ...record.requirements.map((r) => matrixRow(r, tests)),
     `</table>`,
     `<h2>Failures (${failures.length})</h2>`,
     ...failures.map(failureBlock),
-    `<h2>Tests (${tests.length})</h2><table id="tests"><tr><th>outcome</th><th>title</th><th>requirements</th><th>level</th><th>notes</th></tr>`,
+    `<h2>Tests (${tests.length})</h2><table id="tests"><tr><th>outcome</th><th>id</th><th>title</th><th>requirements</th><th>level</th><th>notes</th></tr>`,
     ...tests.map((t) => testRow(t, failures.indexOf(t))),
     `</table>`,
   ];

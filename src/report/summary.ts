@@ -1,0 +1,54 @@
+/** A run's counts and exit code, read from its tests' outcomes. */
+import type { Level } from "../harness/catalogue.js";
+import type { JudgedResult, OutcomeKind } from "./outcome.js";
+
+/** Counts of the run's outcomes: passed, failed, skipped and expectedFailures add up to the tests run. */
+export interface Summary {
+  /** Passed, unexpected passes included. */
+  passed: number;
+  /** Failed at a check, not judged, or failed inside the suite; expected failures are counted apart. */
+  failed: number;
+  /** Skipped, expected skips included. */
+  skipped: number;
+  /** Requirement checks that failed, by level. */
+  mustFailed: number;
+  shouldFailed: number;
+  /** Scenarios that could not be judged (setup or transport), and failures of the suite itself. */
+  notJudged: number;
+  internal: number;
+  /** MUST tests that did not run, and not as the expectations file asks (a missing capability, a reading set to "any"). */
+  mustSkipped: number;
+  /** Failures an expectations file lists, which do not count against the run. */
+  expectedFailures: number;
+  /** Tests an expectations file lists as failing that passed. */
+  unexpectedPasses: number;
+}
+
+export function summarize(results: readonly JudgedResult[]): Summary {
+  const count =
+    (...kinds: OutcomeKind[]) =>
+    (level?: Level) =>
+      results.filter((r) => kinds.includes(r.outcome.kind) && (!level || r.level === level)).length;
+  return {
+    passed: count("passed", "unexpected pass")(),
+    failed: count("failed", "not judged", "suite error")(),
+    skipped: count("skipped", "expected skip")(),
+    mustFailed: count("failed")("MUST"),
+    shouldFailed: count("failed")("SHOULD"),
+    notJudged: count("not judged")(),
+    internal: count("suite error")(),
+    mustSkipped: count("skipped")("MUST"),
+    expectedFailures: count("expected failure")(),
+    unexpectedPasses: count("unexpected pass")(),
+  };
+}
+
+/**
+ * 3 when the suite itself failed; 1 when any outcome fails the run (see Outcome.failsRun: a
+ * MUST failure, a scenario not judged, and under their options a SHOULD failure, a MUST test
+ * not run, a listed failure that passed); 0 otherwise.
+ */
+export function exitCodeOf(results: readonly JudgedResult[]): number {
+  if (results.some((r) => r.outcome.kind === "suite error")) return 3;
+  return results.some((r) => r.outcome.failsRun) ? 1 : 0;
+}
