@@ -114,7 +114,8 @@ export function verdictLine(summary: Summary, code: number, o: VerdictOptions, r
   const buts: string[] = [];
   if (summary.mustSkipped > 0) {
     const why = new Map<string, number>();
-    for (const r of results) if (r.outcome.kind === "skipped" && r.level === "MUST") why.set(shortReason(r.reason), (why.get(shortReason(r.reason)) ?? 0) + 1);
+    for (const r of results)
+      if ((r.outcome.kind === "skipped" || r.outcome.kind === "expected skip") && r.level === "MUST") why.set(shortReason(r.reason), (why.get(shortReason(r.reason)) ?? 0) + 1);
     const reasons = [...why].map(([reason, n]) => `${reason} x${n}`).join("; ");
     buts.push(`${summary.mustSkipped} MUST tests did not run (${reasons})${o.requireAll ? " and --require-all counts that as a failure" : "; --require-all makes that a failure"}`);
   }

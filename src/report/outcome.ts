@@ -19,7 +19,7 @@ export type OutcomeKind = "passed" | "failed" | "not judged" | "suite error" | "
 
 export interface Outcome {
   kind: OutcomeKind;
-  /** Whether it fails the run under the run's options: a SHOULD failure only with --strict, a MUST skip only with --require-all, an unexpected pass only with --strict-expectations. */
+  /** Whether it fails the run under the run's options: a SHOULD failure only with --strict, a MUST skip (expected or not) only with --require-all, an unexpected pass only with --strict-expectations. */
   failsRun: boolean;
 }
 
@@ -28,7 +28,9 @@ export type JudgedResult = TestResult & { outcome: Outcome };
 
 export function outcomeOf(r: TestResult, o: VerdictOptions): Outcome {
   const e = r.expectation?.outcome;
-  if (e === "expected failure" || e === "expected skip") return { kind: e, failsRun: false };
+  if (e === "expected failure") return { kind: e, failsRun: false };
+  // --require-all asks that every MUST test run, whatever the expectations file says.
+  if (e === "expected skip") return { kind: e, failsRun: o.requireAll && r.level === "MUST" };
   if (e === "unexpected pass") return { kind: e, failsRun: o.strictExpectations };
   if (r.status === "passed") return { kind: "passed", failsRun: false };
   if (r.status === "skipped") return { kind: "skipped", failsRun: o.requireAll && r.level === "MUST" };

@@ -32,7 +32,9 @@ function caseOf(t: JudgedResult): Case {
     case "expected failure":
       return { kind: "skipped", message: `expected to fail (expectations file): ${e!.reason}` };
     case "expected skip":
-      return { kind: "skipped", message: `skipped as the expectations file says: ${e!.reason}` };
+      return failsRun
+        ? { kind: "failure", message: `a MUST test did not run (--require-all): the expectations file skips it: ${e!.reason}`, type: "not run", text: e!.reason }
+        : { kind: "skipped", message: `skipped as the expectations file says: ${e!.reason}` };
     case "unexpected pass":
       return failsRun ? { kind: "failure", message: `passed, but the expectations file lists it to fail: ${e!.reason}`, type: "unexpected pass", text: "" } : { kind: "passed" };
     case "skipped":
