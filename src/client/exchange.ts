@@ -43,7 +43,16 @@ export function describeExchange(ex: Exchange, bodyLimit = 600): string {
     lines.push(`  < no response: ${ex.transportError ?? "unknown"}`);
   }
   lines.push(`  reproduce: ${curlShown(ex.curl)}`);
+  const needed = variablesNeeded(ex.curl);
+  if (needed.length > 0) lines.push(`  (set ${needed.map((n) => `$${n}`).join(", ")} to the run's credentials first: they are named, never printed)`);
   return lines.join("\n");
+}
+
+/** The environment variables a curl line reads its credentials from (none when it spells out the suite's placeholders). */
+export function variablesNeeded(curl: string): string[] {
+  const user = /--user "\$(\w+):\$(\w+)"/.exec(curl);
+  const token = /"x-amz-security-token: \$(\w+)"/.exec(curl);
+  return [...(user ? [user[1]!, user[2]!] : []), ...(token ? [token[1]!] : [])];
 }
 
 const redact = (v: string) =>

@@ -8,7 +8,8 @@ import type { AddressInfo } from "node:net";
 import { CognitoSyncClient, ListRecordsCommand } from "@aws-sdk/client-cognito-sync";
 import { expect } from "chai";
 import { listRecordsRequest, updateRecordsRequest } from "../../src/client/cognito-sync.js";
-import { SignedClient, type NamedCredentials } from "../../src/client/signed-client.js";
+import { describeExchange, type Exchange } from "../../src/client/exchange.js";
+import { curlLine, SignedClient, type NamedCredentials } from "../../src/client/signed-client.js";
 import { startReferenceEndpoint } from "../../src/reference/server.js";
 import { newIdentityId, newPoolId, REGION } from "../support/ids.js";
 
@@ -154,5 +155,35 @@ describe("signed client", () => {
     const ex = await client.send(listRecordsRequest(at));
     client.close();
     expect(ex.transportError).to.match(/ECONNREFUSED/);
+  });
+});
+
+describe("curl lines of a failure", () => {
+  const named: NamedCredentials = {
+    accessKeyId: "AKIDSECRET",
+    secretAccessKey: "real-secret",
+    sessionToken: "real-token",
+    envNames: { accessKeyId: "COGNITO_SYNC_BOUND_ACCESS_KEY_ID", secretAccessKey: "COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY", sessionToken: "COGNITO_SYNC_BOUND_SESSION_TOKEN" },
+  };
+  const placeholder: NamedCredentials = { accessKeyId: "AKIDCONFORMANCE", secretAccessKey: "conformance-placeholder-secret", envNames: named.envNames, placeholder: true };
+  const exchangeWith = (credentials: NamedCredentials): Exchange => ({
+    operation: "ListRecords",
+    request: { method: "GET", url: "http://127.0.0.1:1/x", headers: {} },
+    response: { status: 200, headers: {}, text: "{}" },
+    durationMs: 1,
+    curl: curlLine({ region: REGION, credentials }, "GET", "http://127.0.0.1:1/x?$NOT_A_CREDENTIAL"),
+  });
+
+  it("say which variables to set when credentials go by name, and never print their values", () => {
+    const text = describeExchange(exchangeWith(named));
+    expect(text).to.include("(set $COGNITO_SYNC_BOUND_ACCESS_KEY_ID, $COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY, $COGNITO_SYNC_BOUND_SESSION_TOKEN to the run's credentials first");
+    expect(text).to.not.include("real-secret");
+    expect(text).to.not.include("real-token");
+  });
+
+  it("spell out the suite's placeholder credentials, with nothing to set", () => {
+    const text = describeExchange(exchangeWith(placeholder));
+    expect(text).to.include("--user 'AKIDCONFORMANCE:conformance-placeholder-secret'");
+    expect(text).to.not.include("(set ");
   });
 });
