@@ -63,8 +63,22 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
   const endpoint = syncTransport(t, at);
   const a = newDevice("device A");
   const b = newDevice("device B");
-  /** Each device's last exchange with the endpoint, for the failure report of what it holds. */
+  /** Each device's last exchange with the endpoint, and every ListRecords page it pulled, for the failure report of what it holds. */
   const lastExchange = new Map<Device, Exchange>();
+  const pulls = new Map<Device, Exchange[]>();
+  /**
+   * The exchange to show when `d` holds the wrong data: its last pull whose answer names a key it
+   * holds wrongly (where that key's value came from), else its last pull that carried records,
+   * else its last exchange. The last exchange alone is often an empty incremental page.
+   */
+  const whereWrong = (d: Device, want: Record<string, string>): Exchange | undefined => {
+    const diff = differences(held(d), want);
+    const keys = [...diff.missing, ...diff.extra, ...diff.changed].map((k) => `"Key":${JSON.stringify(k)}`);
+    const mine = [...(pulls.get(d) ?? [])].reverse();
+    const carried = (ex: Exchange) =>
+      Array.isArray((ex.response?.json as { Records?: unknown[] } | undefined)?.Records) && (ex.response!.json as { Records: unknown[] }).Records.length > 0;
+    return mine.find((ex) => keys.some((k) => ex.response?.text.includes(k))) ?? mine.find(carried) ?? lastExchange.get(d);
+  };
   // The JavaScript client stores a removal as an empty value (a client bug): for it, empty means removed.
   const held = (d: Device) => Object.fromEntries(Object.entries(visible(d)).filter(([, v]) => c.name !== "JavaScript" || v !== ""));
   return {
@@ -74,11 +88,19 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
     /** One sync of `d`, which must succeed; `beforePush` runs between its first pull and its first push (a race). */
     async sync(d: Device, beforePush?: () => Promise<unknown>): Promise<SyncReport> {
       let raced = false;
-      const racing = {
+      const recording: typeof endpoint = {
         ...endpoint,
-        updateRecords: async (...args: Parameters<typeof endpoint.updateRecords>) => (raced || ((raced = true), await beforePush?.()), endpoint.updateRecords(...args)),
+        listRecords: async (...args) => {
+          const ex = await endpoint.listRecords(...args);
+          pulls.set(d, [...(pulls.get(d) ?? []), ex]);
+          return ex;
+        },
       };
-      const report = await synchronize(c, d, beforePush ? racing : endpoint);
+      const racing = {
+        ...recording,
+        updateRecords: async (...args: Parameters<typeof endpoint.updateRecords>) => (raced || ((raced = true), await beforePush?.()), recording.updateRecords(...args)),
+      };
+      const report = await synchronize(c, d, beforePush ? racing : recording);
       if (report.exchange) lastExchange.set(d, report.exchange);
       t.check(
         requirement,
@@ -103,7 +125,7 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
           same(held(d), want),
           `${c.name} client, ${d.name} holds ${shown(want)}`,
           () => `${c.name} client, ${d.name} holds ${shown(held(d), want)}`,
-          lastExchange.get(d),
+          whereWrong(d, want),
         );
     },
     told(what: string, ok: boolean, report: SyncReport): void {
