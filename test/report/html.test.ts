@@ -78,13 +78,13 @@ describe("report: HTML, rendered in headless Chromium", function () {
         tests: e.querySelector(".tests")!.textContent,
       }));
       expect(walk.outcome).to.equal("failed");
-      expect(walk.tests).to.match(/\b3 failed\b/);
+      expect(walk.tests).to.match(/\b4 failed\b/);
     });
 
     it("shows LR-PAGE-WALK's failure with the clients it breaks and a visible curl line", async () => {
       const block = '.failure[data-requirement="LR-PAGE-WALK"]';
       expect(await visibility(o.page, block))
-        .to.have.length(3)
+        .to.have.length(4)
         .and.not.include(false);
       expect(await visibility(o.page, `${block} .curl`))
         .to.have.length.above(0)
