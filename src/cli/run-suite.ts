@@ -203,7 +203,10 @@ async function loadSpecs(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefine
 async function runMocha(kind: SuiteKind, plan: RunPlan, grep: RegExp | undefined, quiet: boolean): Promise<TestResult[]> {
   const results: TestResult[] = [];
   // Colour only for a person at a terminal who has not asked for none (https://no-color.org).
-  Mocha.reporters.Base.useColors = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const { Base } = Mocha.reporters;
+  Base.useColors = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  // Mocha's symbols come coloured whenever its colour library sees a CI (CI=true), terminal or not.
+  if (!Base.useColors) for (const [name, symbol] of Object.entries(Base.symbols)) (Base.symbols as Record<string, string>)[name] = symbol.replace(/\u001b\[[0-9;]*m/g, "");
   const mocha = await loadSpecs(kind, plan, grep, { reporter: quiet ? QuietReporter : ConformanceReporter, reporterOptions: { results } });
   // Start every selected scenario's body up front, a bounded number at a time (see startAhead).
   const selected: Scenario[] = [];
