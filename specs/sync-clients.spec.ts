@@ -92,7 +92,7 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
         ...endpoint,
         listRecords: async (...args) => {
           const ex = await endpoint.listRecords(...args);
-          pulls.set(d, [...(pulls.get(d) ?? []), ex]);
+          (pulls.get(d) ?? pulls.set(d, []).get(d)!).push(ex);
           return ex;
         },
       };

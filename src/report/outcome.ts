@@ -66,7 +66,11 @@ const WORST_FIRST: readonly OutcomeKind[] = ["failed", "suite error", "expected 
 export function requirementOutcomes(catalogue: Iterable<Requirement>, tests: readonly JudgedResult[], command: string): RequirementOutcome[] {
   return [...catalogue].map((r) => {
     const counts: Partial<Record<OutcomeKind, number>> = {};
-    for (const t of tests) if (t.requirements.includes(r.id)) counts[outcomeFor(t, r.id)] = (counts[outcomeFor(t, r.id)] ?? 0) + 1;
+    for (const t of tests) {
+      if (!t.requirements.includes(r.id)) continue;
+      const k = outcomeFor(t, r.id);
+      counts[k] = (counts[k] ?? 0) + 1;
+    }
     const worst = WORST_FIRST.find((k) => counts[k]);
     const by = r.command ?? "default";
     const outcome = worst === "unexpected pass" ? "passed" : (worst ?? (by === command ? "not run" : "checked by another command"));
