@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { packageFile } from "../package-root.js";
 import { UsageError } from "../config/usage-error.js";
+import type { RequirementId } from "./requirement-ids.js";
 
 export type Level = "MUST" | "SHOULD";
 
@@ -38,7 +39,7 @@ const read = <T>(file: string): T => JSON.parse(readFileSync(packageFile("specs"
 export const requirements: ReadonlyMap<string, Requirement> = new Map(read<{ requirements: Requirement[] }>("requirements.json").requirements.map((r) => [r.id, r]));
 export const interpretations: readonly Interpretation[] = read<{ interpretations: Interpretation[] }>("interpretations.json").interpretations;
 
-export function requirement(id: string): Requirement {
+export function requirement(id: RequirementId): Requirement {
   const r = requirements.get(id);
   if (!r) throw new Error(`unknown requirement id ${id}: add it to specs/requirements.json`);
   return r;

@@ -8,6 +8,7 @@ import { inPool } from "../pool.js";
 import { ConformanceFailure } from "./failure.js";
 import { levelOf, requirement } from "./catalogue.js";
 import { currentPlan, currentRun, type RunPlan } from "./run.js";
+import type { RequirementId } from "./requirement-ids.js";
 import type { Need, Observed, Scenario } from "./scenario.js";
 import { TestContext } from "./test-context.js";
 
@@ -53,7 +54,7 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export function conformance(
   area: string,
   title: string,
-  requirements: readonly string[],
+  requirements: readonly RequirementId[],
   body: Body,
   options: {
     /**

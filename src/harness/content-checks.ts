@@ -5,6 +5,7 @@
  * incremental listing. Every difference fails the requirement the scenario names, shown by
  * where the texts first differ, never by printing megabytes.
  */
+import type { RequirementId } from "./requirement-ids.js";
 import type { Exchange, ReceivedResponse } from "../client/exchange.js";
 import { showText, textDifference } from "../content/show-text.js";
 import type { SeededDataset, Update } from "./answers.js";
@@ -27,7 +28,7 @@ export async function store(
 }
 
 /** Each record an UpdateRecords answer holds carries the value its patch sent. */
-export function checkAnswer(t: TestContext, requirement: string, update: Update, ex: Written): void {
+export function checkAnswer(t: TestContext, requirement: RequirementId, update: Update, ex: Written): void {
   const records = (ex.response.json as { Records?: Array<{ Key?: string; Value?: string | null }> } | undefined)?.Records;
   for (const r of Array.isArray(records) ? records : []) {
     if (typeof r.Key !== "string" || !Object.hasOwn(update, r.Key)) continue;
@@ -42,7 +43,14 @@ export function checkAnswer(t: TestContext, requirement: string, update: Update,
  * `pageSize` and, after two writes or more, the changes after the first; each must hold exactly
  * what was written.
  */
-export async function readBack(t: TestContext, requirement: string, ds: SeededDataset, updates: readonly Update[], answers: readonly Written[], pageSize = 2): Promise<void> {
+export async function readBack(
+  t: TestContext,
+  requirement: RequirementId,
+  ds: SeededDataset,
+  updates: readonly Update[],
+  answers: readonly Written[],
+  pageSize = 2,
+): Promise<void> {
   updates.forEach((u, i) => checkAnswer(t, requirement, u, answers[i]!));
   const full = await t.list(ds, { lastSyncCount: 0 }, requirement);
   t.expectExactly(requirement, full.records, ds.records, full.exchange);

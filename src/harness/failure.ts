@@ -2,6 +2,7 @@
  * Failures that say what broke: the requirement (id, level, statement, source), what was
  * expected, what came back, and the exchange with a command line that repeats it.
  */
+import type { RequirementId } from "./requirement-ids.js";
 import { describeExchange, type Exchange } from "../client/exchange.js";
 import { requirement, type Level, type Requirement } from "./catalogue.js";
 
@@ -45,7 +46,7 @@ export class ConformanceFailure extends ReportedFailure {
 
   // Not named expected/actual: mocha would print its own diff of them under the message.
   constructor(
-    requirementId: string,
+    requirementId: RequirementId,
     readonly wanted: string,
     readonly got: string,
     readonly exchange?: Exchange,

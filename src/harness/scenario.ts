@@ -3,6 +3,7 @@
  * it needs from a run. A leaf module, so the declaring, running and reporting code can all
  * read it without importing each other.
  */
+import type { RequirementId } from "./requirement-ids.js";
 import type { Level } from "./catalogue.js";
 
 /** What a scenario needs from the run besides the endpoint. */
@@ -12,7 +13,7 @@ export type Need = "provider-states" | "bound-credentials" | `interpretation:${s
 export interface Scenario {
   readonly id: string;
   readonly title: string;
-  readonly requirements: readonly string[];
+  readonly requirements: readonly RequirementId[];
   readonly level: Level;
   readonly needs: readonly Need[];
   /** Changes the whole endpoint (e.g. throttles every ListRecords), so runs alone. */

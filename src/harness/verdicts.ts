@@ -3,6 +3,7 @@
  * SHOULD failure is held until the scenario ends, so the MUST checks after it still run and
  * a broken MUST is never hidden behind it.
  */
+import type { RequirementId } from "./requirement-ids.js";
 import type { Exchange } from "../client/exchange.js";
 import type { ListResult, RecordOut, Walk } from "./answers.js";
 import { ConformanceFailure } from "./failure.js";
@@ -13,7 +14,7 @@ export class Verdicts {
   private readonly held: ConformanceFailure[] = [];
 
   /** Fails `requirementId` unless `ok`: at once for a MUST, at the end for a SHOULD. */
-  check(requirementId: string, ok: boolean, expected: string, actual: () => string, exchange?: Exchange): void {
+  check(requirementId: RequirementId, ok: boolean, expected: string, actual: () => string, exchange?: Exchange): void {
     if (ok) return;
     const failure = new ConformanceFailure(requirementId, expected, actual(), exchange);
     if (failure.level === "MUST") throw failure;
@@ -29,7 +30,7 @@ export class Verdicts {
    * `records` hold every expected key exactly once, with the value written, and nothing else.
    * Given a walk's pages instead of one exchange, a failure shows the page where it went wrong.
    */
-  expectExactly(requirement: string, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, shown?: Exchange | Walk["pages"]): void {
+  expectExactly(requirement: RequirementId, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, shown?: Exchange | Walk["pages"]): void {
     const { missing, duplicated, unexpected, wrongValue } = diffRecords(records, expected);
     const delivery = { missing, duplicated, unexpected, wrongValue };
     const ok = Object.values(delivery).every((xs) => xs.length === 0);
@@ -42,7 +43,7 @@ export class Verdicts {
   }
 
   /** Each of `records` carries the sync count of the UpdateRecords call that last wrote it. */
-  expectSyncCounts(requirement: string, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, exchange?: Exchange): void {
+  expectSyncCounts(requirement: RequirementId, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, exchange?: Exchange): void {
     const { wrongSyncCount } = diffRecords(records, expected);
     this.check(requirement, wrongSyncCount.length === 0, "each record with the sync count of the call that last wrote it", () => describeDiff({ wrongSyncCount }), exchange);
   }
@@ -66,7 +67,7 @@ export class Verdicts {
   }
 
   /** An error answer: its status under one requirement, and optionally its type under another. */
-  expectError(result: ListResult, status: { requirement: string; equals: number }, type?: { requirement: string; equals: string }): void {
+  expectError(result: ListResult, status: { requirement: RequirementId; equals: number }, type?: { requirement: RequirementId; equals: string }): void {
     const actual = () => `HTTP ${result.status} ${resolvedErrorType(result.exchange) ?? "(no error type)"}`;
     this.check(status.requirement, result.status === status.equals, `HTTP ${status.equals}`, actual, result.exchange);
     if (type) this.check(type.requirement, resolvedErrorType(result.exchange) === type.equals, `error type ${type.equals}`, actual, result.exchange);
