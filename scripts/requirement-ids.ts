@@ -1,5 +1,5 @@
 /**
- * The source of src/harness/requirement-ids.ts, made from specs/requirements.json: every
+ * The source of src/requirement-ids.ts, made from specs/requirements.json: every
  * requirement id as a string literal type, so a mistyped id fails the type check. `npm run docs`
  * writes it; a project test checks the committed file is current.
  */
@@ -17,6 +17,9 @@ export function requirementIdsModule(): string {
     "",
     "/** A requirement id: a mistyped one fails the type check. */",
     "export type RequirementId = (typeof REQUIREMENT_IDS)[number];",
+    "",
+    "/** Whether text read at run time (an expectations file, a report) is a requirement id. */",
+    "export const isRequirementId = (text: string): text is RequirementId => (REQUIREMENT_IDS as readonly string[]).includes(text);",
     "",
   ].join("\n");
 }

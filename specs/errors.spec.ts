@@ -8,6 +8,7 @@ import { buildPath } from "../src/client/encode.js";
 import { conformance, type Need } from "../src/harness/conformance.js";
 import { invalidInputs, schemaRefuses } from "../src/harness/invalid-inputs.js";
 import { currentPlan } from "../src/harness/run.js";
+import type { RequirementId } from "../src/requirement-ids.js";
 import type { ListResult, TestContext } from "../src/harness/test-context.js";
 
 const AREA = "errors";
@@ -17,7 +18,7 @@ const DATASET_TEMPLATE = "/identitypools/{IdentityPoolId}/identities/{IdentityId
 /** The error type check, unless the validation-error interpretation switches it off. */
 function typeCheck(t: TestContext) {
   const expected = t.choice("validation-error");
-  return expected === "any" ? undefined : { requirement: "LR-ERR-400-TYPE", equals: expected };
+  return expected === "any" ? undefined : { requirement: "LR-ERR-400-TYPE" as const, equals: expected };
 }
 
 /** Sends ListRecords with one parameter replaced by `wire`, everything else valid. */
@@ -37,7 +38,7 @@ describe("errors", () => {
     // Titles and ids name the kind of case, the same for every seed; the generated value goes into the test's notes.
     const valid = { IdentityPoolId: plan.identityPoolId, IdentityId: plan.identityId, DatasetName: "conformance-valid-name" };
     for (const c of invalidInputs(valid, plan.seed)) {
-      const statusRequirement = c.strength === "model" ? "LR-ERR-400-STATUS" : "LR-ERR-400-ANCHORED";
+      const statusRequirement: RequirementId = c.strength === "model" ? "LR-ERR-400-STATUS" : "LR-ERR-400-ANCHORED";
       conformance(
         AREA,
         `${c.param} ${c.kind} is refused with 400`,
@@ -91,7 +92,7 @@ describe("errors", () => {
     { id: "403-other-identity", needs: ["bound-credentials"] },
   );
 
-  const injected = [
+  const injected: Array<{ status: number; type: string; state: string; requirement: RequirementId }> = [
     { status: 429, type: "TooManyRequestsException", state: "the service throttles the next calls", requirement: "LR-ERR-429" },
     { status: 500, type: "InternalErrorException", state: "the service fails the next calls", requirement: "LR-ERR-500" },
   ];

@@ -11,6 +11,7 @@ import { conformance } from "../src/harness/conformance.js";
 import { ConformanceFailure } from "../src/harness/failure.js";
 import { diffRecords, type Expected } from "../src/harness/records.js";
 import { fold } from "../src/model/keys.js";
+import type { RequirementId } from "../src/requirement-ids.js";
 import type { RecordOut, TestContext } from "../src/harness/test-context.js";
 
 const AREA = "record-content";
@@ -34,7 +35,7 @@ function swapped(records: ReadonlyArray<{ Key?: string; Value?: string | null }>
 }
 
 /** The requirement a listing breaks: keys lost, invented or swapped with a twin's, else values changed. */
-function broken(records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, batch: Batch): string | undefined {
+function broken(records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, batch: Batch): RequirementId | undefined {
   const d = diffRecords(records, expected);
   if (d.missing.length + d.unexpected.length + d.duplicated.length > 0 || (d.wrongValue.length > 0 && swapped(records, batch)))
     return twins(batch) ? "LR-CONTENT-KEY-CASE" : "LR-CONTENT-KEY";

@@ -6,33 +6,9 @@
  */
 import { conformance } from "../src/harness/conformance.js";
 import { currentPlan } from "../src/harness/run.js";
+import { HISTORY_REQUIREMENTS as CHECKED } from "../src/histories/requirements.js";
 import { runHistory } from "../src/histories/run-history.js";
 
-/** Every requirement a history can find broken. */
-const CHECKED = [
-  "LR-SYNC-ALL",
-  "LR-SYNC-AFTER",
-  "LR-SYNC-NOT-BEFORE",
-  "LR-SYNC-BOUNDARY",
-  "LR-SYNC-DATASET-COUNT",
-  "LR-SYNC-FUTURE",
-  "LR-TOMBSTONE",
-  "LR-TOMBSTONE-FULL-SYNC",
-  "LR-MISSING-200",
-  "LR-MISSING-FIELDS",
-  "LR-MISSING-AFTER-DELETE",
-  "LR-DELETED-FLAG",
-  "LR-DELETED-VISIBLE",
-  "LR-WRITE-CONFLICT",
-  "LR-WRITE-CONFLICT-TYPE",
-  "LR-WRITE-CURRENT",
-  "LR-PAGE-MAX",
-  "LR-PAGE-WALK",
-  "LR-PAGE-COUNT",
-  "LR-CONTENT-VALUE",
-  "LR-CONTENT-EMPTY",
-  "LR-CONTENT-KEY-CASE",
-];
 /** Shrinking a failure stops after this long, keeping the shortest history found by then. */
 const SHRINK_MS = 20_000;
 

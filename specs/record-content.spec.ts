@@ -10,11 +10,12 @@ import { KEY_TWINS, KEYS, VALUES, WIDTHS, textOfLength, type Sample } from "../s
 import { showText } from "../src/content/show-text.js";
 import { checkAnswer, readBack, store } from "../src/harness/content-checks.js";
 import { conformance } from "../src/harness/conformance.js";
+import type { RequirementId } from "../src/requirement-ids.js";
 import type { TestContext, Update } from "../src/harness/test-context.js";
 
 const AREA = "record-content";
 /** Writes `samples` over two UpdateRecords calls in a seeded order, keyed by `key`, valued by `value`, and reads them back every way. */
-async function roundTrip(t: TestContext, requirement: string, samples: readonly Sample[], key: (s: Sample) => string, value: (s: Sample) => string, pageSize = 2) {
+async function roundTrip(t: TestContext, requirement: RequirementId, samples: readonly Sample[], key: (s: Sample) => string, value: (s: Sample) => string, pageSize = 2) {
   const order = t.shuffle(samples);
   const half = Math.ceil(order.length / 2);
   const updates = [order.slice(0, half), order.slice(half)].map((xs) => Object.fromEntries(xs.map((s) => [key(s), value(s)])));
@@ -22,7 +23,7 @@ async function roundTrip(t: TestContext, requirement: string, samples: readonly 
 }
 
 /** Writes `updates` to a fresh dataset, one call each, and reads it back every way. */
-async function storeAndReadBack(t: TestContext, requirement: string, label: string, updates: readonly Update[], pageSize = 2) {
+async function storeAndReadBack(t: TestContext, requirement: RequirementId, label: string, updates: readonly Update[], pageSize = 2) {
   const { ds, answers } = await store(t, label, updates, requirement);
   await readBack(t, requirement, ds, updates, answers, pageSize);
 }

@@ -8,6 +8,7 @@ import { conformance, type Need } from "../src/harness/conformance.js";
 import { ConformanceFailure } from "../src/harness/failure.js";
 import type { DatasetAddress } from "../src/client/cognito-sync.js";
 import { currentPlan } from "../src/harness/run.js";
+import type { RequirementId } from "../src/requirement-ids.js";
 import type { Caller, TestContext } from "../src/harness/test-context.js";
 
 const AREA = "sdk-compatibility";
@@ -103,7 +104,7 @@ describe("AWS SDK compatibility", () => {
     status: number;
     /** The SDK's exception class, by name. */
     exception: "InvalidParameterException" | "NotAuthorizedException" | "TooManyRequestsException" | "InternalErrorException";
-    classRequirement: string;
+    classRequirement: RequirementId;
     needs: Need[];
     exclusive?: boolean;
     provoke: (t: TestContext) => Promise<{ input: ListRecordsCommandInput; as: Caller }>;

@@ -14,6 +14,7 @@ import { showText, textDifference } from "../src/content/show-text.js";
 import { conformance } from "../src/harness/conformance.js";
 import { currentPlan } from "../src/harness/run.js";
 import { syncTransport } from "../src/harness/sync-transport.js";
+import type { RequirementId } from "../src/requirement-ids.js";
 import type { TestContext } from "../src/harness/test-context.js";
 
 /** Keys that `data` lacks, has beyond `want`, or holds with another value. */
@@ -59,7 +60,7 @@ const AREA = "sync-clients";
 const plan = currentPlan();
 
 /** Two devices of the scenario's identity on one dataset, synced as client `c` syncs. */
-function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: DatasetAddress = t.dataset(c.name.toLowerCase())) {
+function twoDevices(t: TestContext, c: ClientTraits, requirement: RequirementId, at: DatasetAddress = t.dataset(c.name.toLowerCase())) {
   const endpoint = syncTransport(t, at);
   const a = newDevice("device A");
   const b = newDevice("device B");
@@ -141,8 +142,11 @@ function twoDevices(t: TestContext, c: ClientTraits, requirement: string, at: Da
   };
 }
 
+/** The requirement each client's sync scenarios check. */
+const SYNC_REQUIREMENT: Record<ClientTraits["name"], RequirementId> = { Android: "LR-CLIENT-SYNC-ANDROID", iOS: "LR-CLIENT-SYNC-IOS", JavaScript: "LR-CLIENT-SYNC-JS" };
+
 for (const c of clients) {
-  const req = `LR-CLIENT-SYNC-${c.name === "JavaScript" ? "JS" : c.name.toUpperCase()}`;
+  const req = SYNC_REQUIREMENT[c.name];
   const scenario = (id: string, title: string, body: (t: TestContext) => Promise<void>, needs: { needs?: ["provider-states"] } = {}) =>
     conformance(AREA, `${c.name}: ${title}`, [req], body, { id: `${c.name.toLowerCase()}-${id}`, ...needs });
 

@@ -7,6 +7,7 @@ import type { RunPlan } from "../harness/run.js";
 import { UsageError } from "../config/usage-error.js";
 import { readExpectations, type ExpectationEntry } from "../config/expectations.js";
 import { nearest } from "./nearest.js";
+import { isRequirementId } from "../requirement-ids.js";
 
 const DEVELOPER_ENV = { accessKeyId: "AWS_ACCESS_KEY_ID", secretAccessKey: "AWS_SECRET_ACCESS_KEY", sessionToken: "AWS_SESSION_TOKEN" };
 const BOUND_ENV = { accessKeyId: "COGNITO_SYNC_BOUND_ACCESS_KEY_ID", secretAccessKey: "COGNITO_SYNC_BOUND_SECRET_ACCESS_KEY", sessionToken: "COGNITO_SYNC_BOUND_SESSION_TOKEN" };
@@ -85,7 +86,7 @@ export function planRun(s: RunSettings, stateUrl: string | undefined, endpointLa
 /** The entries, once every requirement they name is one the catalogue has; else a usage error naming the nearest. */
 function knownRequirements(entries: ExpectationEntry[], file: string): ExpectationEntry[] {
   for (const e of entries) {
-    if (e.requirement !== undefined && !requirements.has(e.requirement)) {
+    if (e.requirement !== undefined && !isRequirementId(e.requirement)) {
       throw new UsageError(
         `the expectations file ${file} names ${e.requirement}, which no requirement is; did you mean ${nearest(requirements.keys(), e.requirement).join(", ")}?`,
       );

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { packageFile } from "../package-root.js";
 import { UsageError } from "../config/usage-error.js";
-import type { RequirementId } from "./requirement-ids.js";
+import type { RequirementId } from "../requirement-ids.js";
 
 export type Level = "MUST" | "SHOULD";
 
@@ -16,7 +16,7 @@ export interface Breakage {
 }
 
 export interface Requirement {
-  id: string;
+  id: RequirementId;
   level: Level;
   statement: string;
   source: { kind: "doc" | "model" | "protocol" | "client" | "observed" | "interpretation"; ref: string };
@@ -36,7 +36,7 @@ export interface Interpretation {
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(packageFile("specs", file), "utf8")) as T;
 
-export const requirements: ReadonlyMap<string, Requirement> = new Map(read<{ requirements: Requirement[] }>("requirements.json").requirements.map((r) => [r.id, r]));
+export const requirements: ReadonlyMap<RequirementId, Requirement> = new Map(read<{ requirements: Requirement[] }>("requirements.json").requirements.map((r) => [r.id, r]));
 export const interpretations: readonly Interpretation[] = read<{ interpretations: Interpretation[] }>("interpretations.json").interpretations;
 
 export function requirement(id: RequirementId): Requirement {
@@ -46,7 +46,7 @@ export function requirement(id: RequirementId): Requirement {
 }
 
 /** The highest level among some requirements: a test is as strict as its strictest check. */
-export const levelOf = (ids: readonly string[]): Level => (ids.some((id) => requirement(id).level === "MUST") ? "MUST" : "SHOULD");
+export const levelOf = (ids: readonly RequirementId[]): Level => (ids.some((id) => requirement(id).level === "MUST") ? "MUST" : "SHOULD");
 
 /** Every interpretation's choice for this run: the defaults, overridden by the user's picks. */
 export function chooseInterpretations(picked: Record<string, string>): Record<string, string> {

@@ -8,9 +8,10 @@ import { inPool } from "../pool.js";
 import { ConformanceFailure } from "./failure.js";
 import { levelOf, requirement } from "./catalogue.js";
 import { currentPlan, currentRun, type RunPlan } from "./run.js";
-import type { RequirementId } from "./requirement-ids.js";
+import type { RequirementId } from "../requirement-ids.js";
 import type { Need, Observed, Scenario } from "./scenario.js";
 import { TestContext } from "./test-context.js";
+import { undeclaredCheck } from "./verdicts.js";
 
 export type { Need, Observed, Scenario } from "./scenario.js";
 
@@ -117,6 +118,9 @@ async function execute(meta: Scenario): Promise<void> {
     await bodies.get(meta.id)!(t);
     const held = t.firstSoftFailure();
     if (held) throw held;
+  } catch (e) {
+    if (e instanceof ConformanceFailure) undeclaredCheck(meta.requirements, e.requirement.id);
+    throw e;
   } finally {
     await t.cleanup();
     Object.assign(observed(meta.id), { startMs: Math.round(begun), durationMs: Math.round(performance.now() - begun) });

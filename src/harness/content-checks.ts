@@ -5,7 +5,7 @@
  * incremental listing. Every difference fails the requirement the scenario names, shown by
  * where the texts first differ, never by printing megabytes.
  */
-import type { RequirementId } from "./requirement-ids.js";
+import type { RequirementId } from "../requirement-ids.js";
 import type { Exchange, ReceivedResponse } from "../client/exchange.js";
 import { showText, textDifference } from "../content/show-text.js";
 import type { SeededDataset, Update } from "./answers.js";
@@ -19,7 +19,7 @@ export async function store(
   t: TestContext,
   label: string,
   updates: readonly Update[],
-  because: string,
+  because: RequirementId,
   ds: SeededDataset = { ...t.dataset(label), syncCount: 0, records: new Map() },
 ) {
   const answers: Written[] = [];

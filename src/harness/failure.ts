@@ -2,7 +2,7 @@
  * Failures that say what broke: the requirement (id, level, statement, source), what was
  * expected, what came back, and the exchange with a command line that repeats it.
  */
-import type { RequirementId } from "./requirement-ids.js";
+import type { RequirementId } from "../requirement-ids.js";
 import { describeExchange, type Exchange } from "../client/exchange.js";
 import { requirement, type Level, type Requirement } from "./catalogue.js";
 

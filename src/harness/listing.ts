@@ -11,6 +11,7 @@ import { walkPages } from "./page-walker.js";
 import type { RunStats } from "./run.js";
 import type { ScenarioRequests } from "./scenario-requests.js";
 import { assertWellFormed, resolvedErrorType } from "./well-formed.js";
+import type { RequirementId } from "../requirement-ids.js";
 
 export class Listing {
   constructor(
@@ -19,7 +20,7 @@ export class Listing {
   ) {}
 
   /** ListRecords; unless `expectOk` is false, anything but 200 fails `because`, the requirement the call serves. */
-  async list(at: DatasetAddress, query: ListRecordsQuery, because: string, options: { as?: Caller; expectOk?: boolean } = {}): Promise<ListResult> {
+  async list(at: DatasetAddress, query: ListRecordsQuery, because: RequirementId, options: { as?: Caller; expectOk?: boolean } = {}): Promise<ListResult> {
     const result = await this.listRequest(listRecordsRequest(at, query), options.as);
     if (options.expectOk !== false && result.status !== 200) {
       throw new ConformanceFailure(because, "HTTP 200", `HTTP ${result.status} ${resolvedErrorType(result.exchange) ?? ""}`.trim(), result.exchange);
@@ -46,7 +47,7 @@ export class Listing {
    * are changes (a server may use pages smaller than maxResults, but each page should carry
    * a change), fails `because`: a broken endpoint cannot keep the run walking.
    */
-  async walk(at: DatasetAddress, query: Omit<ListRecordsQuery, "nextToken">, because: string, expectedRecords: number, as: Caller = "developer"): Promise<Walk> {
+  async walk(at: DatasetAddress, query: Omit<ListRecordsQuery, "nextToken">, because: RequirementId, expectedRecords: number, as: Caller = "developer"): Promise<Walk> {
     const maxPages = expectedRecords + 3;
     const pages = await walkPages(
       (nextToken) => this.list(at, { ...query, ...(nextToken === undefined ? {} : { nextToken }) }, because, { as }),

@@ -3,7 +3,7 @@
  * it needs from a run. A leaf module, so the declaring, running and reporting code can all
  * read it without importing each other.
  */
-import type { RequirementId } from "./requirement-ids.js";
+import type { RequirementId } from "../requirement-ids.js";
 import type { Level } from "./catalogue.js";
 
 /** What a scenario needs from the run besides the endpoint. */

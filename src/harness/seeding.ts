@@ -4,6 +4,7 @@
  * that cleanup never fails the scenario, it is reported (or left behind once the gate closed).
  */
 import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type PatchBody } from "../client/cognito-sync.js";
+import type { RequirementId } from "../requirement-ids.js";
 import type { Exchange, ReceivedResponse } from "../client/exchange.js";
 import type { Caller, ListBody, SeededDataset, Update } from "./answers.js";
 import { ConformanceFailure, SetupFailure } from "./failure.js";
@@ -51,7 +52,7 @@ export class Seeding {
    * is given. A refusal is a setup failure, or a failure of `because` when the call itself
    * is what the scenario checks.
    */
-  async write(ds: SeededDataset, update: Update, options: { token?: string; because?: string } = {}): Promise<Exchange & { response: ReceivedResponse }> {
+  async write(ds: SeededDataset, update: Update, options: { token?: string; because?: RequirementId } = {}): Promise<Exchange & { response: ReceivedResponse }> {
     const token = options.token ?? (await this.sessionToken(ds));
     const patches: PatchBody[] = Object.entries(update).map(([Key, value]) => ({
       Op: value === null ? "remove" : "replace",

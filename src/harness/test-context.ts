@@ -28,7 +28,7 @@ export class TestContext {
   /** Another identity: the configured other one, or a second one of this scenario's own. */
   readonly otherIdentityId: string;
   private readonly teardown = new Teardown();
-  private readonly verdicts = new Verdicts();
+  private readonly verdicts: Verdicts;
   private readonly requests: ScenarioRequests;
   private readonly seeding: Seeding;
   private readonly listing: Listing;
@@ -43,6 +43,7 @@ export class TestContext {
     private readonly observed: Observed,
   ) {
     this.plan = run.plan;
+    this.verdicts = new Verdicts(meta.requirements);
     ({ identityId: this.identityId, otherIdentityId: this.otherIdentityId } = scenarioIdentities(run.plan, meta.id));
     this.requests = new ScenarioRequests(run, observed);
     this.seeding = new Seeding(run, meta.id, this.identityId, this.requests, this.teardown);

@@ -3,18 +3,29 @@
  * SHOULD failure is held until the scenario ends, so the MUST checks after it still run and
  * a broken MUST is never hidden behind it.
  */
-import type { RequirementId } from "./requirement-ids.js";
+import type { RequirementId } from "../requirement-ids.js";
 import type { Exchange } from "../client/exchange.js";
 import type { ListResult, RecordOut, Walk } from "./answers.js";
 import { ConformanceFailure } from "./failure.js";
 import { describeDiff, diffRecords, pageWhereWrong, type Expected } from "./records.js";
-import { resolvedErrorType } from "./well-formed.js";
+import { resolvedErrorType, WELL_FORMED_REQUIREMENTS } from "./well-formed.js";
 
-export class Verdicts {
+export class Verdicts<Id extends RequirementId = RequirementId> {
   private readonly held: ConformanceFailure[] = [];
 
+  /**
+   * `declared`: the requirements the scenario states; a check under any other is a suite bug,
+   * pass or fail. `Id` narrows what the compiler lets a caller check (see src/histories/requirements.ts).
+   */
+  constructor(private readonly declared: readonly RequirementId[]) {}
+
   /** Fails `requirementId` unless `ok`: at once for a MUST, at the end for a SHOULD. */
-  check(requirementId: RequirementId, ok: boolean, expected: string, actual: () => string, exchange?: Exchange): void {
+  check(requirementId: Id, ok: boolean, expected: string, actual: () => string, exchange?: Exchange): void {
+    this.judge(requirementId, ok, expected, actual, exchange);
+  }
+
+  private judge(requirementId: RequirementId, ok: boolean, expected: string, actual: () => string, exchange?: Exchange): void {
+    undeclaredCheck(this.declared, requirementId);
     if (ok) return;
     const failure = new ConformanceFailure(requirementId, expected, actual(), exchange);
     if (failure.level === "MUST") throw failure;
@@ -30,7 +41,7 @@ export class Verdicts {
    * `records` hold every expected key exactly once, with the value written, and nothing else.
    * Given a walk's pages instead of one exchange, a failure shows the page where it went wrong.
    */
-  expectExactly(requirement: RequirementId, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, shown?: Exchange | Walk["pages"]): void {
+  expectExactly(requirement: Id, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, shown?: Exchange | Walk["pages"]): void {
     const { missing, duplicated, unexpected, wrongValue } = diffRecords(records, expected);
     const delivery = { missing, duplicated, unexpected, wrongValue };
     const ok = Object.values(delivery).every((xs) => xs.length === 0);
@@ -43,7 +54,7 @@ export class Verdicts {
   }
 
   /** Each of `records` carries the sync count of the UpdateRecords call that last wrote it. */
-  expectSyncCounts(requirement: RequirementId, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, exchange?: Exchange): void {
+  expectSyncCounts(requirement: Id, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, exchange?: Exchange): void {
     const { wrongSyncCount } = diffRecords(records, expected);
     this.check(requirement, wrongSyncCount.length === 0, "each record with the sync count of the call that last wrote it", () => describeDiff({ wrongSyncCount }), exchange);
   }
@@ -55,9 +66,9 @@ export class Verdicts {
    */
   expectConflict(ex: Exchange & { response: { status: number; headers: Record<string, string> } }): void {
     const status = ex.response.status;
-    this.check("LR-WRITE-CONFLICT", status >= 400 && status < 500, "UpdateRecords refused with 4xx", () => `HTTP ${status}`, ex);
+    this.judge("LR-WRITE-CONFLICT", status >= 400 && status < 500, "UpdateRecords refused with 4xx", () => `HTTP ${status}`, ex);
     const header = (ex.response.headers["x-amzn-errortype"] ?? "").split(":")[0];
-    this.check(
+    this.judge(
       "LR-WRITE-CONFLICT-TYPE",
       status === 409 && header === "ResourceConflictException",
       "HTTP 409 with x-amzn-ErrorType: ResourceConflictException",
@@ -67,9 +78,18 @@ export class Verdicts {
   }
 
   /** An error answer: its status under one requirement, and optionally its type under another. */
-  expectError(result: ListResult, status: { requirement: RequirementId; equals: number }, type?: { requirement: RequirementId; equals: string }): void {
+  expectError(result: ListResult, status: { requirement: Id; equals: number }, type?: { requirement: Id; equals: string }): void {
     const actual = () => `HTTP ${result.status} ${resolvedErrorType(result.exchange) ?? "(no error type)"}`;
     this.check(status.requirement, result.status === status.equals, `HTTP ${status.equals}`, actual, result.exchange);
     if (type) this.check(type.requirement, resolvedErrorType(result.exchange) === type.equals, `error type ${type.equals}`, actual, result.exchange);
   }
+}
+
+/**
+ * Throws a suite bug when a scenario checks a requirement it did not declare: its report would
+ * name the wrong requirements. The shared answer check's requirements hold for every scenario.
+ */
+export function undeclaredCheck(declared: readonly RequirementId[], id: RequirementId): void {
+  if (!declared.includes(id) && !(WELL_FORMED_REQUIREMENTS as readonly RequirementId[]).includes(id))
+    throw new Error(`suite bug: a check under ${id}, which the scenario does not declare (it declares ${declared.join(", ")})`);
 }

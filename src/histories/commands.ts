@@ -20,6 +20,7 @@ import { resolvedErrorType } from "../harness/well-formed.js";
 import { judgeListing, type Listing } from "../model/judge-listing.js";
 import { twinsOf } from "../model/keys.js";
 import { syncCountOf, type DatasetState } from "../model/service-model.js";
+import type { CallRequirement } from "./requirements.js";
 import { IDENTITIES, World, type HistoryModel } from "./world.js";
 
 type Command = fc.AsyncCommand<HistoryModel, World>;
@@ -110,7 +111,7 @@ class List implements Command {
       return;
     }
     const L = q.lastSyncCount ?? 0;
-    const because =
+    const because: CallRequirement =
       !s.current && q.origin !== "gone"
         ? s.gone.length > 0
           ? "LR-MISSING-AFTER-DELETE"

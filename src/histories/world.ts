@@ -10,8 +10,9 @@ import type { Caller } from "../harness/answers.js";
 import { SetupFailure } from "../harness/failure.js";
 import type { TestContext } from "../harness/test-context.js";
 import { Verdicts } from "../harness/verdicts.js";
-import type { Readings } from "../model/judge-listing.js";
+import type { ListingRequirement, Readings } from "../model/judge-listing.js";
 import { ServiceModel } from "../model/service-model.js";
+import type { CallRequirement } from "./requirements.js";
 
 export interface HistoryModel {
   readonly service: ServiceModel;
@@ -33,7 +34,7 @@ export interface Step {
 export const IDENTITIES = ["A", "B"] as const;
 
 export class World {
-  readonly verdicts = new Verdicts();
+  readonly verdicts: Verdicts<CallRequirement | ListingRequirement>;
   readonly steps: Step[] = [];
   private readonly used = new Map<string, DatasetAddress>();
   private readonly names: string[];
@@ -53,6 +54,7 @@ export class World {
     /** The keys this history writes (generated per history; the first two differ only in case). */
     readonly keys: readonly string[],
   ) {
+    this.verdicts = new Verdicts(t.meta.requirements);
     this.names = names.map((name) => `${name.slice(0, 120)}-${attempt}`);
   }
 

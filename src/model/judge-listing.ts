@@ -5,8 +5,32 @@
  * (a refused write that shows up breaks LR-WRITE-CONFLICT, a deleted record LR-DELETED-VISIBLE,
  * ...). Checks only what the catalogue states; open points follow the run's readings.
  */
+import type { RequirementId } from "../requirement-ids.js";
 import { twinsOf } from "./keys.js";
 import { syncCountOf, type DatasetState, type ModelRecord } from "./service-model.js";
+
+/** Every requirement a listing can be judged to break; the compiler holds the judge to this list. */
+export const LISTING_REQUIREMENTS = [
+  "LR-MISSING-FIELDS",
+  "LR-MISSING-AFTER-DELETE",
+  "LR-DELETED-FLAG",
+  "LR-DELETED-VISIBLE",
+  "LR-WRITE-CONFLICT",
+  "LR-SYNC-ALL",
+  "LR-SYNC-AFTER",
+  "LR-SYNC-NOT-BEFORE",
+  "LR-SYNC-BOUNDARY",
+  "LR-SYNC-DATASET-COUNT",
+  "LR-PAGE-MAX",
+  "LR-PAGE-COUNT",
+  "LR-PAGE-WALK",
+  "LR-TOMBSTONE",
+  "LR-TOMBSTONE-FULL-SYNC",
+  "LR-CONTENT-EMPTY",
+  "LR-CONTENT-KEY-CASE",
+  "LR-CONTENT-VALUE",
+] as const satisfies readonly RequirementId[];
+export type ListingRequirement = (typeof LISTING_REQUIREMENTS)[number];
 
 export interface SeenRecord {
   Key: string;
@@ -37,7 +61,7 @@ export interface Readings {
 }
 
 export interface Violation {
-  requirement: string;
+  requirement: ListingRequirement;
   expected: string;
   got: string;
   /** Index of the page that shows it. */
@@ -53,7 +77,7 @@ const valueOf = (r: SeenRecord) => r.Value ?? undefined;
 
 export function judgeListing(state: DatasetState, listing: Listing, readings: Readings): Violation[] {
   const out: Violation[] = [];
-  const v = (requirement: string, expected: string, got: string, page = listing.pages.length - 1) => void out.push({ requirement, expected, got, page });
+  const v = (requirement: ListingRequirement, expected: string, got: string, page = listing.pages.length - 1) => void out.push({ requirement, expected, got, page });
   const { pages, lastSyncCount: L } = listing;
   const last = pages.at(-1)!.body;
   const live = state.current;
@@ -126,14 +150,14 @@ export function judgeListing(state: DatasetState, listing: Listing, readings: Re
 
 interface Context {
   L: number;
-  main: string;
+  main: ListingRequirement;
   tombstonesAllowed: boolean;
   refused: (r: SeenRecord) => boolean;
   fromDeletedLife: (r: SeenRecord) => boolean;
   written: DatasetState["written"];
 }
 
-type Wrong = { requirement: string; expected: string; texts?: Violation["texts"] };
+type Wrong = { requirement: ListingRequirement; expected: string; texts?: Violation["texts"] };
 
 /** What is wrong with one record of the listing, if anything, as the most specific requirement. */
 function judgeRecord(r: SeenRecord, want: ModelRecord | undefined, held: ModelRecord | undefined, c: Context): Wrong | undefined {

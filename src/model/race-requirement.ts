@@ -4,14 +4,18 @@
  * that overlapped and wrote one key from one SyncCount (LR-RACE-ONE-WINNER), else none more
  * specific than LR-RACE-LINEARIZABLE.
  */
+import type { RequirementId } from "../requirement-ids.js";
 import type { TimedOp } from "./linearizability.js";
+
+/** Every requirement a set of unexplained calls can break. */
+export const RACE_REQUIREMENTS = ["LR-RACE-LINEARIZABLE", "LR-RACE-ONE-WINNER", "LR-RACE-COUNTS"] as const satisfies readonly RequirementId[];
 
 /**
  * The requirement an unexplained set of calls breaks, as specific as it can tell from each of
  * its acknowledged writes and those that overlapped it: two numbered alike, or two of one key
  * from one SyncCount; else no order at all.
  */
-export function brokenBy(ops: readonly TimedOp[], unexplained: readonly number[]): "LR-RACE-COUNTS" | "LR-RACE-ONE-WINNER" | "LR-RACE-LINEARIZABLE" {
+export function brokenBy(ops: readonly TimedOp[], unexplained: readonly number[]): (typeof RACE_REQUIREMENTS)[number] {
   const acked = (i: number) => {
     const op = ops[i]!.op;
     return op.kind === "update" && op.answer.status === "ok" ? { patches: op.patches, count: op.answer.syncCount } : undefined;

@@ -8,6 +8,7 @@ import type { TestContext } from "../harness/test-context.js";
 import { explain } from "../model/linearizability.js";
 import { brokenBy } from "../model/race-requirement.js";
 import type { RacedCall } from "./race.js";
+import type { RequirementId } from "../requirement-ids.js";
 
 const ms = (n: number) => Math.round(n * 10) / 10;
 
@@ -23,7 +24,7 @@ export function shownCalls(calls: readonly RacedCall[], unexplained: ReadonlySet
 }
 
 /** A failure of `requirement` shown through the calls that make it. */
-export function raceFailure(requirement: string, wanted: string, got: string, calls: readonly RacedCall[], unexplained: readonly RacedCall[]): ConformanceFailure {
+export function raceFailure(requirement: RequirementId, wanted: string, got: string, calls: readonly RacedCall[], unexplained: readonly RacedCall[]): ConformanceFailure {
   const shown = shownCalls(calls, new Set(unexplained));
   const context = [
     "  calls (* marks those no order explains; the others overlapped them), in ms from the race's first call:",

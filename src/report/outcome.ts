@@ -5,6 +5,7 @@
  */
 import type { Level, Requirement } from "../harness/catalogue.js";
 import type { TestResult } from "./results.js";
+import type { RequirementId } from "../requirement-ids.js";
 
 /** The settings that decide what a run's findings mean for its exit code. */
 export interface VerdictOptions {
@@ -42,7 +43,7 @@ export const judge = (results: readonly TestResult[], o: VerdictOptions): Judged
 
 /** What became of one requirement in a run, read from its tests. */
 export interface RequirementOutcome {
-  id: string;
+  id: RequirementId;
   level: Level;
   /** The worst of its tests' outcomes for it; with no test in this run, "not run", or "checked by" the command that checks it. */
   outcome: OutcomeKind | "not run" | "checked by another command";

@@ -44,7 +44,7 @@ describe("harness: pure parts", () => {
 
   describe("verdicts", () => {
     it("throws a MUST failure at once, and holds a SHOULD failure for the end of the scenario", () => {
-      const v = new Verdicts();
+      const v = new Verdicts(["LR-SESSION-EVERY-PAGE", "LR-PAGE-WALK"]);
       expect(() => v.check("LR-SESSION-EVERY-PAGE", false, "a token on every page", () => "none on page 1")).to.not.throw();
       expect(v.firstHeld()?.requirement.id).to.equal("LR-SESSION-EVERY-PAGE");
       expect(() => v.check("LR-PAGE-WALK", false, "every record once", () => "a gap")).to.throw(ConformanceFailure, /^LR-PAGE-WALK \(MUST\)/);
@@ -52,7 +52,15 @@ describe("harness: pure parts", () => {
     });
 
     it("names the clients a failed MUST breaks", () => {
-      expect(() => new Verdicts().check("LR-DELETED-FLAG", false, "the flag", () => "no flag")).to.throw(ConformanceFailure, /\n {2}breaks JavaScript: /);
+      expect(() => new Verdicts(["LR-DELETED-FLAG"]).check("LR-DELETED-FLAG", false, "the flag", () => "no flag")).to.throw(ConformanceFailure, /\n {2}breaks JavaScript: /);
+    });
+
+    it("a check under a requirement the scenario did not declare is a suite bug, even when it passes", () => {
+      const v = new Verdicts(["LR-PAGE-WALK"]);
+      for (const ok of [true, false]) {
+        expect(() => v.check("LR-PAGE-MAX", ok, "at most maxResults", () => "more")).to.throw(Error, /^suite bug: a check under LR-PAGE-MAX, which the scenario does not declare/);
+      }
+      expect(() => v.check("LR-SHAPE-200", true, "a JSON body", () => "text"), "the shared answer check holds for every scenario").to.not.throw();
     });
   });
 

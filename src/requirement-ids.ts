@@ -75,3 +75,6 @@ export const REQUIREMENT_IDS = [
 
 /** A requirement id: a mistyped one fails the type check. */
 export type RequirementId = (typeof REQUIREMENT_IDS)[number];
+
+/** Whether text read at run time (an expectations file, a report) is a requirement id. */
+export const isRequirementId = (text: string): text is RequirementId => (REQUIREMENT_IDS as readonly string[]).includes(text);
