@@ -12,7 +12,7 @@ import { CognitoSyncClient, CognitoSyncServiceException, ListRecordsCommand, typ
 import { MatchersV3, PactV4, SpecificationVersion, type V3MockServer } from "@pact-foundation/pact";
 import { getFfiLib } from "@pact-foundation/pact-core";
 import { expect } from "chai";
-import { encodeSegment } from "../src/client/encode.js";
+import { encodeSegment } from "../src/http/encode.js";
 
 const { boolean, constrainedArrayLike, eachLike, fromProviderState, integer, like, number, regex, string } = MatchersV3;
 

@@ -4,7 +4,7 @@
  * 1,048,575), and the 1 MB dataset quota. Open points are checked at SHOULD, under the
  * interpretation that names the suite's reading.
  */
-import { describeDatasetRequest, updateRecordsRequest, type PatchBody } from "../src/client/cognito-sync.js";
+import { describeDatasetRequest, updateRecordsRequest, type PatchBody } from "../src/http/cognito-sync.js";
 import { textOfLength } from "../src/content/samples.js";
 import { checkAnswer, store } from "../src/harness/content-checks.js";
 import { conformance } from "../src/harness/conformance.js";

@@ -3,8 +3,8 @@
  * (generated from the request schema and the run's seed), 403 across identities, 429 and
  * 500 through provider states, and refusal of unsigned requests.
  */
-import { listRecordsRequest } from "../src/client/cognito-sync.js";
-import { buildPath } from "../src/client/encode.js";
+import { listRecordsRequest } from "../src/http/cognito-sync.js";
+import { buildPath } from "../src/http/encode.js";
 import { conformance, type Need } from "../src/harness/conformance.js";
 import { invalidInputs, schemaRefuses } from "../src/harness/invalid-inputs.js";
 import { currentPlan } from "../src/harness/run.js";

@@ -4,7 +4,7 @@
  * src/content/arbitraries.ts), seeded by the run and written one batch per dataset. A failing
  * batch is shrunk by fast-check to the smallest that still breaks the same requirement.
  */
-import { deleteDatasetRequest } from "../src/client/cognito-sync.js";
+import { deleteDatasetRequest } from "../src/http/cognito-sync.js";
 import { showText } from "../src/content/show-text.js";
 import { checkAnswer, store } from "../src/harness/content-checks.js";
 import { conformance } from "../src/harness/conformance.js";

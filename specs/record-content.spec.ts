@@ -5,7 +5,7 @@
  * each read back through every path a client reads (see content-checks). Dataset names,
  * generated content and the limits have spec files of their own.
  */
-import { updateRecordsRequest, type PatchBody } from "../src/client/cognito-sync.js";
+import { updateRecordsRequest, type PatchBody } from "../src/http/cognito-sync.js";
 import { KEY_TWINS, KEYS, VALUES, WIDTHS, textOfLength, type Sample } from "../src/content/samples.js";
 import { showText } from "../src/content/show-text.js";
 import { checkAnswer, readBack, store } from "../src/harness/content-checks.js";

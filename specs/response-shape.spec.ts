@@ -4,7 +4,7 @@
  * scenario against the schema; this scenario makes sure the members actually appear, with
  * values that mean what they should.
  */
-import { updateRecordsRequest } from "../src/client/cognito-sync.js";
+import { updateRecordsRequest } from "../src/http/cognito-sync.js";
 import { conformance } from "../src/harness/conformance.js";
 import type { RecordOut } from "../src/harness/test-context.js";
 

@@ -6,7 +6,7 @@
 import type { ListRecordsCommandInput, ListRecordsCommandOutput } from "@aws-sdk/client-cognito-sync";
 import { conformance, type Need } from "../src/harness/conformance.js";
 import { ConformanceFailure } from "../src/harness/failure.js";
-import type { DatasetAddress } from "../src/client/cognito-sync.js";
+import type { DatasetAddress } from "../src/http/cognito-sync.js";
 import { currentPlan } from "../src/harness/run.js";
 import type { RequirementId } from "../src/requirement-ids.js";
 import type { Caller, TestContext } from "../src/harness/test-context.js";

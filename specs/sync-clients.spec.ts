@@ -4,11 +4,11 @@
  * meets. Each checks what the devices hold and what the client told the app, and a failure
  * names the client and what happens to it.
  */
-import type { DatasetAddress } from "../src/client/cognito-sync.js";
-import type { Exchange } from "../src/client/exchange.js";
-import { deleteLocally, newDevice, put, visible, type Device, type SyncReport } from "../src/clients/device.js";
-import { synchronize } from "../src/clients/sync-engine.js";
-import { clients, type ClientTraits } from "../src/clients/traits.js";
+import type { DatasetAddress } from "../src/http/cognito-sync.js";
+import type { Exchange } from "../src/http/exchange.js";
+import { deleteLocally, newDevice, put, visible, type Device, type SyncReport } from "../src/client-models/device.js";
+import { synchronize } from "../src/client-models/sync-engine.js";
+import { clients, type ClientTraits } from "../src/client-models/traits.js";
 import { KEY_TWINS, KEYS, VALUES, textOfLength } from "../src/content/samples.js";
 import { showText, textDifference } from "../src/content/show-text.js";
 import { conformance } from "../src/harness/conformance.js";

@@ -2,7 +2,7 @@
  * Sync-count filtering: what lastSyncCount lets through, the dataset's count after N
  * updates, tombstones of removed records, deleted datasets, and counts that do not exist.
  */
-import { listRecordsRequest, updateRecordsRequest } from "../src/client/cognito-sync.js";
+import { listRecordsRequest, updateRecordsRequest } from "../src/http/cognito-sync.js";
 import { conformance } from "../src/harness/conformance.js";
 import { expectedWhere } from "../src/harness/records.js";
 import type { RecordOut, TestContext } from "../src/harness/test-context.js";

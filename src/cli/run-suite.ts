@@ -5,9 +5,9 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Mocha from "mocha";
-import { listRecordsRequest } from "../client/cognito-sync.js";
-import { RequestGate } from "../client/request-gate.js";
-import type { SignedClient } from "../client/signed-client.js";
+import { listRecordsRequest } from "../http/cognito-sync.js";
+import { RequestGate } from "../http/request-gate.js";
+import type { SignedClient } from "../http/signed-client.js";
 import { resolveSettings } from "../config/resolve.js";
 import { settings } from "../config/settings.js";
 import { startAhead, type Scenario } from "../harness/conformance.js";
@@ -101,7 +101,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   const label = embedded ? `the embedded reference endpoint${s.referenceVariant ? `, broken variant '${s.referenceVariant}'` : ""} (${embedded.url})` : endpoint;
   const plan = planRun(s, stateUrl, label);
   // The signer, the HTTP client and the state hook are loaded only for a run that sends requests.
-  const [{ SignedClient }, { StateHook }] = await Promise.all([import("../client/signed-client.js"), import("../harness/states.js")]);
+  const [{ SignedClient }, { StateHook }] = await Promise.all([import("../http/signed-client.js"), import("../harness/states.js")]);
   const client = new SignedClient({ endpoint, region: s.region, credentials, timeoutMs: s.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES, gate });
   const run: RunContext = {
     plan,

@@ -3,8 +3,8 @@
  * (already checked against the schemas), walks, seeded datasets and callers. A leaf module,
  * so the record helpers and the scenario context can share it without importing each other.
  */
-import type { Exchange } from "../client/exchange.js";
-import type { DatasetAddress } from "../client/cognito-sync.js";
+import type { Exchange } from "../http/exchange.js";
+import type { DatasetAddress } from "../http/cognito-sync.js";
 
 export interface RecordOut {
   Key: string;

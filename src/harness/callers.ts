@@ -5,8 +5,8 @@
  */
 import { randomBytes } from "node:crypto";
 import type { CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
-import type { Exchange } from "../client/exchange.js";
-import type { SignedClient } from "../client/signed-client.js";
+import type { Exchange } from "../http/exchange.js";
+import type { SignedClient } from "../http/signed-client.js";
 import type { Caller, SdkError } from "./answers.js";
 import { TransportFailure } from "./failure.js";
 import type { RunContext } from "./run.js";

@@ -6,7 +6,7 @@
  * where the texts first differ, never by printing megabytes.
  */
 import type { RequirementId } from "../requirement-ids.js";
-import type { Exchange, ReceivedResponse } from "../client/exchange.js";
+import type { Exchange, ReceivedResponse } from "../http/exchange.js";
 import { showText, textDifference } from "../content/show-text.js";
 import type { SeededDataset, Update } from "./answers.js";
 import { expectedWhere } from "./records.js";

@@ -3,7 +3,7 @@
  * expected, what came back, and the exchange with a command line that repeats it.
  */
 import type { RequirementId } from "../requirement-ids.js";
-import { describeExchange, type Exchange } from "../client/exchange.js";
+import { describeExchange, type Exchange } from "../http/exchange.js";
 import { requirement, type Level, type Requirement } from "./catalogue.js";
 
 abstract class ReportedFailure extends Error {

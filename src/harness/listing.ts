@@ -3,8 +3,8 @@
  * (its time kept in the run's stats) before a scenario reads it, and a walk over NextToken
  * always ends, failing the requirement it serves when the endpoint would not let it.
  */
-import { listRecordsRequest, type DatasetAddress, type ListRecordsQuery } from "../client/cognito-sync.js";
-import type { OutgoingRequest } from "../client/signed-client.js";
+import { listRecordsRequest, type DatasetAddress, type ListRecordsQuery } from "../http/cognito-sync.js";
+import type { OutgoingRequest } from "../http/signed-client.js";
 import type { Caller, ListBody, ListResult, Walk } from "./answers.js";
 import { ConformanceFailure } from "./failure.js";
 import { walkPages } from "./page-walker.js";

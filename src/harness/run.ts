@@ -3,9 +3,9 @@
  * seed, which capabilities the configuration provides) so specs can be listed and
  * generated from it; the live clients are added once the endpoint is up.
  */
-import type { RequestGate } from "../client/request-gate.js";
+import type { RequestGate } from "../http/request-gate.js";
 import type { ExpectationEntry } from "../config/expectations.js";
-import type { NamedCredentials, SignedClient } from "../client/signed-client.js";
+import type { NamedCredentials, SignedClient } from "../http/signed-client.js";
 import type { StateHook } from "./states.js";
 
 export interface RunPlan {

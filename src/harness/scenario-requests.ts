@@ -3,8 +3,8 @@
  * caller's credentials, counted and timed by purpose into the run's stats and the scenario's
  * chain. A request that got no answer at all is a TransportFailure: the scenario is not judged.
  */
-import type { Exchange, ReceivedResponse } from "../client/exchange.js";
-import type { OutgoingRequest, SignedClient } from "../client/signed-client.js";
+import type { Exchange, ReceivedResponse } from "../http/exchange.js";
+import type { OutgoingRequest, SignedClient } from "../http/signed-client.js";
 import type { Caller } from "./answers.js";
 import { TransportFailure } from "./failure.js";
 import type { RunContext } from "./run.js";

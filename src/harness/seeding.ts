@@ -3,9 +3,9 @@
  * session token from ListRecords. Every dataset handed out is deleted when the scenario ends;
  * that cleanup never fails the scenario, it is reported (or left behind once the gate closed).
  */
-import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type PatchBody } from "../client/cognito-sync.js";
+import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type PatchBody } from "../http/cognito-sync.js";
 import type { RequirementId } from "../requirement-ids.js";
-import type { Exchange, ReceivedResponse } from "../client/exchange.js";
+import type { Exchange, ReceivedResponse } from "../http/exchange.js";
 import type { Caller, ListBody, SeededDataset, Update } from "./answers.js";
 import { ConformanceFailure, SetupFailure } from "./failure.js";
 import { walkPages } from "./page-walker.js";

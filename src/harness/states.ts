@@ -2,8 +2,8 @@
  * Provider states over Pact's state-change protocol: POST {state, params, action} to the
  * configured URL. Any answer but 2xx is a loud setup failure carrying the hook's answer.
  */
-import type { RequestGate } from "../client/request-gate.js";
-import { SignedClient } from "../client/signed-client.js";
+import type { RequestGate } from "../http/request-gate.js";
+import { SignedClient } from "../http/signed-client.js";
 import { SetupFailure, TransportFailure } from "./failure.js";
 
 export type StateAction = "setup" | "teardown";

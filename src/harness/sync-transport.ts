@@ -3,8 +3,8 @@
  * context (so the run's gate, counts and transport classification apply), answers handed
  * over raw for the model to read as its client would.
  */
-import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress } from "../client/cognito-sync.js";
-import type { SyncTransport } from "../clients/device.js";
+import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress } from "../http/cognito-sync.js";
+import type { SyncTransport } from "../client-models/device.js";
 import type { TestContext } from "./test-context.js";
 
 export function syncTransport(t: TestContext, at: DatasetAddress): SyncTransport {

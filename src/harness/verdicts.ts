@@ -4,7 +4,7 @@
  * a broken MUST is never hidden behind it.
  */
 import type { RequirementId } from "../requirement-ids.js";
-import type { Exchange } from "../client/exchange.js";
+import type { Exchange } from "../http/exchange.js";
 import type { ListResult, RecordOut, Walk } from "./answers.js";
 import { ConformanceFailure } from "./failure.js";
 import { describeDiff, diffRecords, pageWhereWrong, type Expected } from "./records.js";

@@ -2,7 +2,7 @@
  * The one check every ListRecords answer of every scenario goes through: a 200 must be
  * JSON of the documented shape, anything else must be an AWS-shaped error.
  */
-import type { Exchange } from "../client/exchange.js";
+import type { Exchange } from "../http/exchange.js";
 import { validateAgainst } from "../schema/validators.js";
 import type { SchemaIssue } from "../schema/validators.js";
 import type { RequirementId } from "../requirement-ids.js";

@@ -4,8 +4,8 @@
  * the numbered calls a failure report prints). A fresh pair for every attempt, so shrinking
  * replays each candidate history from nothing.
  */
-import { deleteDatasetRequest, listRecordsRequest, type DatasetAddress } from "../client/cognito-sync.js";
-import type { Exchange } from "../client/exchange.js";
+import { deleteDatasetRequest, listRecordsRequest, type DatasetAddress } from "../http/cognito-sync.js";
+import type { Exchange } from "../http/exchange.js";
 import type { Caller } from "../harness/answers.js";
 import { SetupFailure } from "../harness/failure.js";
 import type { TestContext } from "../harness/test-context.js";

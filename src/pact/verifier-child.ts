@@ -3,7 +3,7 @@
  * with its own state hook, and sends back the verdicts, or one line on why there are none
  * (Pact's proxy throws, uncaught, when the endpoint resets a connection); then waits to be killed.
  */
-import { RequestGate } from "../client/request-gate.js";
+import { RequestGate } from "../http/request-gate.js";
 import { StateHook } from "../harness/states.js";
 import type { ChildReply, ChildTarget } from "./verify-in-child.js";
 import { verifyPact } from "./verify.js";

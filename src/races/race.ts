@@ -6,9 +6,9 @@
  * millisecond of each other. Every call is logged with when it was sent and answered, as the
  * linearizability checker reads a history.
  */
-import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type PatchBody } from "../client/cognito-sync.js";
-import type { Exchange } from "../client/exchange.js";
-import type { SignedClient } from "../client/signed-client.js";
+import { deleteDatasetRequest, listRecordsRequest, updateRecordsRequest, type DatasetAddress, type PatchBody } from "../http/cognito-sync.js";
+import type { Exchange } from "../http/exchange.js";
+import type { SignedClient } from "../http/signed-client.js";
 import { showText } from "../content/show-text.js";
 import type { ListBody } from "../harness/answers.js";
 import { SetupFailure, TransportFailure } from "../harness/failure.js";

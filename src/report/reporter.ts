@@ -5,7 +5,7 @@
  * failures in full and the counts follow when the outcomes are decided (cli/verdict.ts).
  */
 import Mocha from "mocha";
-import { curlShown } from "../client/exchange.js";
+import { curlShown } from "../http/exchange.js";
 import { observed } from "../harness/conformance.js";
 import type { Scenario } from "../harness/scenario.js";
 import { ConformanceFailure, SetupFailure, TransportFailure } from "../harness/failure.js";

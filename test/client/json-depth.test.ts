@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { CUT_NOTE, MAX_DEPTH, parseBounded } from "../../src/client/json-depth.js";
+import { CUT_NOTE, MAX_DEPTH, parseBounded } from "../../src/http/json-depth.js";
 
 const nested = (levels: number, inner = "1") => `${"[".repeat(levels)}${inner}${"]".repeat(levels)}`;
 

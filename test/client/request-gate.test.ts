@@ -7,9 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { ListRecordsCommand, type CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
 import { expect } from "chai";
-import { listRecordsRequest } from "../../src/client/cognito-sync.js";
-import { RequestGate } from "../../src/client/request-gate.js";
-import { SignedClient, type ClientSettings } from "../../src/client/signed-client.js";
+import { listRecordsRequest } from "../../src/http/cognito-sync.js";
+import { RequestGate } from "../../src/http/request-gate.js";
+import { SignedClient, type ClientSettings } from "../../src/http/signed-client.js";
 import { TransportFailure } from "../../src/harness/failure.js";
 import { recordingSdkClient } from "../../src/harness/sdk-client.js";
 import { newIdentityId, newPoolId, REGION } from "../support/ids.js";

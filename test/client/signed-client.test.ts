@@ -7,9 +7,9 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CognitoSyncClient, ListRecordsCommand } from "@aws-sdk/client-cognito-sync";
 import { expect } from "chai";
-import { listRecordsRequest, updateRecordsRequest } from "../../src/client/cognito-sync.js";
-import { describeExchange, type Exchange } from "../../src/client/exchange.js";
-import { curlLine, SignedClient, type NamedCredentials } from "../../src/client/signed-client.js";
+import { listRecordsRequest, updateRecordsRequest } from "../../src/http/cognito-sync.js";
+import { describeExchange, type Exchange } from "../../src/http/exchange.js";
+import { curlLine, SignedClient, type NamedCredentials } from "../../src/http/signed-client.js";
 import { startReferenceEndpoint } from "../../src/reference/server.js";
 import { newIdentityId, newPoolId, REGION } from "../support/ids.js";
 

@@ -3,10 +3,10 @@
  * requirement a MUST shows in what the model reports.
  */
 import { expect } from "chai";
-import type { Exchange, ReceivedResponse } from "../../src/client/exchange.js";
-import { newDevice, put, type Patch, type SyncTransport } from "../../src/clients/device.js";
-import { synchronize } from "../../src/clients/sync-engine.js";
-import { android, ios, javascript } from "../../src/clients/traits.js";
+import type { Exchange, ReceivedResponse } from "../../src/http/exchange.js";
+import { newDevice, put, type Patch, type SyncTransport } from "../../src/client-models/device.js";
+import { synchronize } from "../../src/client-models/sync-engine.js";
+import { android, ios, javascript } from "../../src/client-models/traits.js";
 
 type Answer = { status?: number; headers?: Record<string, string>; json: unknown };
 const exchange = (operation: string, a: Answer): Exchange & { response: ReceivedResponse } => ({

@@ -5,7 +5,7 @@
  * changes with the pull's session token, and retrying on a recognised conflict. It judges
  * nothing: it reports to the app what the client would, and the specs compare devices.
  */
-import type { Exchange } from "../client/exchange.js";
+import type { Exchange } from "../http/exchange.js";
 import type { Device, Patch, SyncReport, SyncTransport } from "./device.js";
 import type { ClientTraits, Page } from "./traits.js";
 

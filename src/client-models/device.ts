@@ -3,7 +3,7 @@
  * endpoint as the client reaches it (raw answers, no judging), and what a sync reports to
  * the app. Shared by the client models and the engine that runs them; no client logic here.
  */
-import type { Exchange, ReceivedResponse } from "../client/exchange.js";
+import type { Exchange, ReceivedResponse } from "../http/exchange.js";
 
 /** One key as a device holds it: `value` null once removed; `dirty` until pushed. */
 export interface LocalRecord {
