@@ -1,6 +1,7 @@
-/** What the benchmarks share: child processes of the project's own commands, timing, memory. */
+/** What the sections share: child processes (the project's commands, the bench's servers), requests, reports, timing, memory. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const BIN = fileURLToPath(new URL("../bin/cognito-sync-conformance.js", import.meta.url));
@@ -53,11 +54,17 @@ export function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-export async function setState(stateUrl: string, state: string, params: object): Promise<Record<string, unknown>> {
+/** Fills `datasetName` with `count` numbered records; with `pageSize`, the answer's nextToken starts a page there. */
+export async function numberedRecords(stateUrl: string, datasetName: string, count: number, pageSize?: number): Promise<Record<string, unknown>> {
+  const state = "a dataset holds numbered records";
+  const params = { identityPoolId: POOL, identityId: IDENTITY, datasetName, count, ...(pageSize === undefined ? {} : { pageSize }) };
   const res = await fetch(stateUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ state, params, action: "setup" }) });
   if (!res.ok) throw new Error(`state '${state}' failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
 }
+
+/** A signed-looking GET, as every benchmark request is. */
+export const get = (url: string) => fetch(url, { headers: { authorization: AUTH } });
 
 export const recordsUrl = (base: string, dataset: string, query: Record<string, string> = {}) =>
   `${base}/identitypools/${encodeURIComponent(POOL)}/identities/${encodeURIComponent(IDENTITY)}/datasets/${dataset}/records${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ""}`;
@@ -70,4 +77,40 @@ export function timed(args: string[]): Promise<{ ms: number; code: number | null
     child.on("error", reject);
     child.on("exit", (code) => resolve({ ms: performance.now() - started, code }));
   });
+}
+
+/** What the benchmarks read from a run's JSON report. */
+export interface Report {
+  run: {
+    timing: {
+      startupMs: number;
+      testsMs: number;
+      reportingMs: number;
+      requests: { setup: number; check: number };
+      requestMs: { setup: number; check: number };
+      validationMs: number;
+      peakRssMb: number;
+    };
+  };
+  tests: Array<{ requests?: number; id: string }>;
+}
+
+/** Runs a suite command (BIN or the compiled one, with its flags) to its end: its wall time and JSON report. A failed run stops the bench. */
+export async function reportedRun(args: string[], file: string, what: string): Promise<{ ms: number; report: Report }> {
+  const { ms, code } = await timed([...args, "--report-json", file]);
+  if (code !== 0) throw new Error(`${what} failed (exit ${code})`);
+  return { ms, report: JSON.parse(readFileSync(file, "utf8")) as Report };
+}
+
+/** Runs a bench script (TypeScript, through tsx) as a child that prints its URL first. */
+export async function startScript(name: string, args: string[]): Promise<Child & { url: string }> {
+  const child = await startChild(["--import", "tsx", fileURLToPath(new URL(name, import.meta.url)), ...args]);
+  return Object.assign(child, { url: child.lines[0]! });
+}
+
+/** The throughput baseline: a bare node:http server answering `body` from memory (written to `dir` for it). */
+export function startBare(dir: string, body: Buffer): Promise<Child & { url: string }> {
+  const file = join(dir, `body-${body.length}.json`);
+  writeFileSync(file, body);
+  return startScript("bare-server.ts", [file]);
 }

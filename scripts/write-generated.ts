@@ -2,4 +2,4 @@
 import { writeFileSync } from "node:fs";
 import { GENERATED_FILES } from "./generated-files.js";
 
-for (const f of GENERATED_FILES) writeFileSync(new URL(`../${f.path}`, import.meta.url), f.make());
+for (const f of GENERATED_FILES) writeFileSync(new URL(`../${f.path}`, import.meta.url), await f.make());

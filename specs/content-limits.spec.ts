@@ -2,7 +2,7 @@
  * Record content at the edges the sources draw, or leave open: what DescribeDataset counts,
  * whether U+0000 survives, what the model refuses (keys over 1,024 characters, values over
  * 1,048,575), and the 1 MB dataset quota. Open points are checked at SHOULD, under the
- * interpretation that names the suite's reading.
+ * interpretation that names the suite's choice.
  */
 import { describeDatasetRequest, updateRecordsRequest, type PatchBody } from "../src/http/cognito-sync.js";
 import { textOfLength } from "../src/content/samples.js";

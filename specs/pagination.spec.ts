@@ -79,20 +79,20 @@ describe("pagination", () => {
 
   conformance(
     AREA,
-    "Count agrees with the chosen reading on every page",
+    "Count agrees with the chosen interpretation on every page",
     ["LR-PAGE-COUNT", "LR-PAGE-WALK"],
     async (t) => {
       const ds = await seed25(t);
-      const reading = t.choice("count");
+      const chosen = t.choice("count");
       const walk = await t.walk(ds, { maxResults: 10, lastSyncCount: 1 }, "LR-PAGE-WALK", ds.records.size);
       const filtered = walk.records.length;
       for (const [i, page] of walk.pages.entries()) {
-        const want = reading === "page" ? page.records.length : reading === "filtered" ? filtered : ds.records.size;
+        const want = chosen === "page" ? page.records.length : chosen === "filtered" ? filtered : ds.records.size;
         const count = page.body.Count ?? 0;
         t.check(
           "LR-PAGE-COUNT",
           count === want,
-          `Count ${want} (count=${reading})`,
+          `Count ${want} (count=${chosen})`,
           () => `Count ${count} on page ${i + 1} of ${walk.pages.length}, which holds ${page.records.length} records`,
           page.exchange,
         );

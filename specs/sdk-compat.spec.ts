@@ -160,11 +160,10 @@ describe("AWS SDK compatibility", () => {
           seen,
           t.sdkExchange(),
         );
-        // A 400 is expected as the type the validation-error reading names (the SDK has no class for ValidationException).
-        const reading = e.status === 400 ? t.choice("validation-error") : e.exception;
-        if (reading === e.exception) t.check(e.classRequirement, thrown instanceof sdk[e.exception], `an instance of ${e.exception}`, seen, t.sdkExchange());
-        else if (reading !== "any")
-          t.check(e.classRequirement, thrown?.name === reading, `a service exception named ${reading} (validation-error=${reading})`, seen, t.sdkExchange());
+        // A 400 is expected as the type the validation-error interpretation names (the SDK has no class for ValidationException).
+        const chosen = e.status === 400 ? t.choice("validation-error") : e.exception;
+        if (chosen === e.exception) t.check(e.classRequirement, thrown instanceof sdk[e.exception], `an instance of ${e.exception}`, seen, t.sdkExchange());
+        else if (chosen !== "any") t.check(e.classRequirement, thrown?.name === chosen, `a service exception named ${chosen} (validation-error=${chosen})`, seen, t.sdkExchange());
       },
       { id: `${e.status}-error`, needs: e.needs, exclusive: e.exclusive ?? false },
     );

@@ -1,5 +1,5 @@
 /**
- * Multi-device sync: for each official client (its algorithm modelled in src/clients), two
+ * Multi-device sync: for each official client (its algorithm modelled in src/client-models), two
  * devices of one identity synchronize through the endpoint in the situations a real app
  * meets. Each checks what the devices hold and what the client told the app, and a failure
  * names the client and what happens to it.
@@ -10,35 +10,12 @@ import { deleteLocally, newDevice, put, visible, type Device, type SyncReport } 
 import { synchronize } from "../src/client-models/sync-engine.js";
 import { clients, type ClientTraits } from "../src/client-models/traits.js";
 import { KEY_TWINS, KEYS, VALUES, textOfLength } from "../src/content/samples.js";
-import { showText, textDifference } from "../src/content/show-text.js";
+import { differences, same, shown } from "../src/content/data-difference.js";
 import { conformance } from "../src/harness/conformance.js";
 import { currentPlan } from "../src/harness/run.js";
 import { syncTransport } from "../src/harness/sync-transport.js";
 import type { RequirementId } from "../src/requirement-ids.js";
 import type { TestContext } from "../src/harness/test-context.js";
-
-/** Keys that `data` lacks, has beyond `want`, or holds with another value. */
-function differences(data: Record<string, string>, want: Record<string, string>) {
-  const has = (o: Record<string, string>, k: string) => Object.hasOwn(o, k);
-  return {
-    missing: Object.keys(want).filter((k) => !has(data, k)),
-    extra: Object.keys(data).filter((k) => !has(want, k)),
-    changed: Object.keys(data).filter((k) => has(want, k) && want[k] !== data[k]),
-  };
-}
-const same = (data: Record<string, string>, want: Record<string, string>) => Object.values(differences(data, want)).every((xs) => xs.length === 0);
-
-/** A device's data as a failure shows it: whole when small, else its size and how it differs from what it should hold. */
-function shown(data: Record<string, string>, want?: Record<string, string>): string {
-  const keys = Object.keys(data);
-  const small = (o: Record<string, string>) => Object.keys(o).length <= 8 && Object.entries(o).every(([k, v]) => k.length <= 40 && v.length <= 40);
-  if (small(data) && (!want || small(want))) return JSON.stringify(data);
-  if (!want) return `${keys.length} keys, as written`;
-  const few = (xs: string[]) => (xs.length > 5 ? `${xs.slice(0, 5).join(", ")} and ${xs.length - 5} more` : xs.join(", "));
-  const d = differences(data, want);
-  const changed = d.changed.map((k) => `${showText(k)} (${textDifference(want[k], data[k])})`);
-  return `${keys.length} keys; missing: ${few(d.missing.map(showText)) || "none"}; extra: ${few(d.extra.map(showText)) || "none"}; other values: ${few(changed) || "none"}`;
-}
 
 /**
  * What an app can store through client `c`: every kind of value (the empty one too, but for the

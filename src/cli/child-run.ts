@@ -1,4 +1,5 @@
 /** The suite run in a child process, as a user runs it, with its JSON report read back. */
+import type { RequirementId } from "../requirement-ids.js";
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ export interface ChildRun {
   /** Empty when the run ended before its tests. */
   tests: TestResult[];
   /** Why it ended before its tests, when it did and said so. */
-  aborted?: { reason: string; requirement?: string };
+  aborted?: { reason: string; requirement?: RequirementId };
   durationMs: number;
 }
 

@@ -3,7 +3,7 @@
  * at a time, each in its own process. A bug only a history shows must pass the fixed scenarios
  * and be killed by the random histories (the histories command, with more runs). A variant
  * is killed when the run fails (--strict, so SHOULD checks count); the table says which requirements caught it and whether the one the
- * bug was meant to break is among them. Then the conforming variants, with the readings
+ * bug was meant to break is among them. Then the conforming variants, with the interpretations
  * that describe them: the suite and the contract verification must pass each (no MUST
  * failure). Exits 1 if a broken variant survives or a conforming one is failed.
  */
@@ -12,7 +12,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { oneLine } from "../config/resolve.js";
-import { conformingVariants, variants } from "../reference/variants.js";
+import { conformingVariants, variantNamed, variants } from "../reference/variants.js";
 import { inPool } from "../pool.js";
 import { runSuiteChild } from "./child-run.js";
 import { UsageError } from "../config/usage-error.js";
@@ -40,7 +40,7 @@ export interface ConformingResult {
   suiteExit: number | null;
   pactExit: number | null;
   passed: boolean;
-  /** Requirements whose checks failed (SHOULD ones may, under the variant's readings). */
+  /** Requirements whose checks failed (SHOULD ones may, under the variant's interpretations). */
   failedRequirements: string[];
 }
 
@@ -56,9 +56,7 @@ export async function mutants(args: string[]): Promise<number> {
     return 0;
   }
   const picked = values.variant;
-  for (const n of picked)
-    if (!(n in variants) && !(n in conformingVariants))
-      throw new UsageError(`unknown --variant '${n}' (known: ${[...Object.keys(variants), ...Object.keys(conformingVariants)].join(", ")})`);
+  for (const n of picked) variantNamed(n, "variant");
   const names = picked.length > 0 ? picked.filter((n) => n in variants) : Object.keys(variants);
   const conforming = picked.length > 0 ? picked.filter((n) => n in conformingVariants) : Object.keys(conformingVariants);
   const concurrency = Number(values.concurrency ?? availableParallelism());
@@ -116,7 +114,7 @@ const HISTORY_RUNS = "300";
 
 async function runOne(name: string, seed: number, dir: string): Promise<MutantResult> {
   const v = variants[name]!;
-  const common = ["--reference-variant", name, "--strict", "--seed", String(seed)];
+  const common = ["--variant", name, "--strict", "--seed", String(seed)];
   // The fixed scenarios alone must kill an ordinary bug, and must miss a history-only one, which the histories then kill.
   // Random parallel histories are histories too: a history-only bug they catch is still history-only.
   const fixed = await runSuiteChild([...common, "--histories", "0", "--parallel-histories", "0"], dir, name);
@@ -131,7 +129,7 @@ async function runOne(name: string, seed: number, dir: string): Promise<MutantRe
     breaks: v.breaks,
     killed: exitCode === 1,
     caughtBy,
-    caughtAsIntended: caughtBy.includes(v.breaks),
+    caughtAsIntended: (caughtBy as readonly string[]).includes(v.breaks),
     ...(v.needsHistory ? { fixedScenariosPass: fixed.exitCode === 0 } : {}),
     exitCode,
     durationMs: durationMs + (v.needsHistory ? fixed.durationMs : 0),
@@ -140,9 +138,9 @@ async function runOne(name: string, seed: number, dir: string): Promise<MutantRe
 
 async function runConforming(name: string, seed: number, dir: string): Promise<ConformingResult> {
   const v = conformingVariants[name]!;
-  const readings = Object.entries(v.interpretations).flatMap(([k, c]) => ["--interpretation", `${k}=${c}`]);
-  const suite = await runSuiteChild(["--reference-variant", name, "--seed", String(seed), ...readings], dir, `${name}-suite`);
-  const pact = await runSuiteChild(["pact", "--reference-variant", name], dir, `${name}-pact`);
+  const chosen = Object.entries(v.interpretations).flatMap(([k, c]) => ["--interpretation", `${k}=${c}`]);
+  const suite = await runSuiteChild(["--variant", name, "--seed", String(seed), ...chosen], dir, `${name}-suite`);
+  const pact = await runSuiteChild(["pact", "--variant", name], dir, `${name}-pact`);
   const failedRequirements = [...new Set([...suite.tests, ...pact.tests].filter((t) => t.status === "failed").map((t) => t.failedRequirement ?? "setup"))].sort();
   return {
     variant: name,

@@ -98,7 +98,7 @@ function knownRequirements(entries: ExpectationEntry[], file: string): Expectati
 /** What points a command at the endpoint of this run, secrets left in the environment. */
 function endpointArgs(s: RunSettings): string[] {
   const quote = (v: string) => (/^[\w./:@%+=,-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
-  if (s.endpoint === undefined) return s.referenceVariant === undefined ? [] : ["--reference-variant", quote(s.referenceVariant)];
+  if (s.endpoint === undefined) return s.variant === undefined ? [] : ["--variant", quote(s.variant)];
   return [
     "--endpoint",
     quote(s.endpoint),

@@ -31,6 +31,7 @@ const SPEC = `.spec${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`;
 /** What a command runs: the scenario specs, the random histories alone, or the contract verification. */
 const SPEC_FILES: Record<SuiteKind, () => URL[]> = {
   scenarios: () => {
+    // specs/ itself, not its folders: specs/pact/ is the pact command's alone.
     const dir = new URL("../../specs/", import.meta.url);
     return readdirSync(fileURLToPath(dir))
       .filter((f) => f.endsWith(SPEC))
@@ -38,7 +39,7 @@ const SPEC_FILES: Record<SuiteKind, () => URL[]> = {
       .map((f) => new URL(f, dir));
   },
   histories: () => [new URL(`../../specs/histories${SPEC}`, import.meta.url)],
-  pact: () => [new URL(`../pact/verification${SPEC}`, import.meta.url)],
+  pact: () => [new URL(`../../specs/pact/verification${SPEC}`, import.meta.url)],
 };
 /** The name a run's record gives its command, as requirements name the command that checks them. */
 const COMMAND: Record<SuiteKind, string> = { scenarios: "default", histories: "histories", pact: "pact" };
@@ -81,24 +82,21 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
 
   // The reference endpoint is loaded only for a run that uses it.
   const reference = s.endpoint === undefined ? await import("./embedded-reference.js") : undefined;
-  if (s.referenceVariant !== undefined) {
-    if (s.endpoint !== undefined) throw new UsageError("--reference-variant applies to the embedded reference; drop --endpoint");
-    const { conformingVariants, variants } = await import("../reference/variants.js");
-    if (!(s.referenceVariant in variants) && !(s.referenceVariant in conformingVariants)) {
-      throw new UsageError(`unknown --reference-variant '${s.referenceVariant}' (known: ${[...Object.keys(variants), ...Object.keys(conformingVariants)].join(", ")})`);
-    }
+  if (s.variant !== undefined) {
+    if (s.endpoint !== undefined) throw new UsageError("--variant applies to the embedded reference; drop --endpoint");
+    // Checked here, before the reference's thread starts, so a wrong name is a usage error and not a crashed thread.
+    const { variantNamed } = await import("../reference/variants.js");
+    variantNamed(s.variant, "variant");
   }
   // One gate for every request of the run; the run's deadline, or a reader that went away, closes it.
   const gate = new RequestGate();
   const deadline = setTimeout(() => gate.close(`the run deadline of ${s.runTimeout} s passed (--run-timeout)`), Math.max(0, s.runTimeout * 1000 - performance.now()));
   onOutputGone((reason) => gate.close(reason));
   // The embedded reference knows the run's credentials, so it checks every signature the suite makes.
-  const embedded = reference
-    ? await reference.startEmbeddedReference({ credentials: [credentials], ...(s.referenceVariant === undefined ? {} : { variant: s.referenceVariant }) })
-    : undefined;
+  const embedded = reference ? await reference.startEmbeddedReference({ credentials: [credentials], ...(s.variant === undefined ? {} : { variant: s.variant }) }) : undefined;
   const endpoint = embedded?.url ?? s.endpoint!;
   const stateUrl = embedded ? `${embedded.url}${STATE_PATH}` : s.stateUrl;
-  const label = embedded ? `the embedded reference endpoint${s.referenceVariant ? `, broken variant '${s.referenceVariant}'` : ""} (${embedded.url})` : endpoint;
+  const label = embedded ? `the embedded reference endpoint${s.variant ? `, broken variant '${s.variant}'` : ""} (${embedded.url})` : endpoint;
   const plan = planRun(s, stateUrl, label);
   // The signer, the HTTP client and the state hook are loaded only for a run that sends requests.
   const [{ SignedClient }, { StateHook }] = await Promise.all([import("../http/signed-client.js"), import("../harness/states.js")]);

@@ -13,7 +13,7 @@ const PLACEHOLDERS: Record<string, string> = {
   runTimeout: "SECONDS",
   grep: "REGEX",
   replay: "PATH",
-  referenceVariant: "NAME",
+  variant: "NAME",
 };
 const placeholder = (s: Setting) =>
   s.kind === "boolean" ? "" : s.kind === "pairs" ? " NAME=CHOICE" : ` ${PLACEHOLDERS[s.key] ?? (s.kind === "integer" ? "N" : s.kind === "string" ? "FILE" : "URL")}`;
@@ -36,7 +36,7 @@ export function suiteHelp(kind: SuiteKind = "scenarios"): string {
     .map((s) => {
       const where = [s.flag ? `--${s.flag}${placeholder(s)}` : undefined, ...(s.env ?? []).map((e) => `$${e}`), s.file ? `config: ${s.file}` : undefined].filter(Boolean);
       const row = `  ${where.join(" | ")}\n      ${s.help}${s.defaultText ? ` (default: ${s.defaultText})` : ""}`;
-      return s.key === "referenceVariant" ? `${row}\n${variantHelp("      ")}` : row;
+      return s.key === "variant" ? `${row}\n${variantHelp("      ")}` : row;
     });
   const open = interpretations.map((i) => `  ${i.name}: ${Object.keys(i.choices).join(" | ")} (default ${i.default}) - ${i.question}`);
   return [

@@ -3,6 +3,7 @@
  * cleanup left and why the run stopped early (if it did), a one-line digest of what broke,
  * the verdict line (which says when MUST tests did not run), and the exit code.
  */
+import type { RequirementId } from "../requirement-ids.js";
 import type { RunSettings } from "../config/resolve.js";
 import type { RunContext, RunPlan } from "../harness/run.js";
 import { applyExpectations, expectationsOf } from "../report/expectations.js";
@@ -69,7 +70,7 @@ export function finish(recorded: TestResult[], s: RunSettings, plan: RunPlan, ru
 }
 
 /** The record of a run that ended before its tests: no tests, and why. */
-export function abortedRecord(plan: RunPlan, s: RunSettings, command: string, e: { code: number; message: string; requirement?: string }): RunRecord {
+export function abortedRecord(plan: RunPlan, s: RunSettings, command: string, e: { code: number; message: string; requirement?: RequirementId }): RunRecord {
   const summary = summarize([]);
   const line = `verdict: not judged: ${e.message.split("\n")[0]}`;
   return {

@@ -44,8 +44,8 @@ export interface ClientTraits {
   countAfterPush: (pulled: number, returned: readonly number[]) => number | undefined;
   /** A 404 answer to DeleteDataset still counts as deleted. */
   acceptsMissingOnDelete: boolean;
-  /** Where each trait comes from. */
-  sources: Record<string, string>;
+  /** Where a trait comes from, for each trait whose value is read from this client's source (keys are trait names: the compiler checks them). */
+  sources: Partial<Record<Exclude<keyof ClientTraits, "name" | "sources">, string>>;
 }
 
 const headerType = (headers: Record<string, string>) => (headers["x-amzn-errortype"] ?? "").split(":")[0];
@@ -81,9 +81,9 @@ export const android: ClientTraits = {
     paging: `${ANDROID} CognitoSyncStorage.listUpdates: maxResults 1024, loops while NextToken is not null, the last page's count, token and flags win`,
     unboxes: `${ANDROID} CognitoSyncStorage.listUpdates: the scalars go to primitive long/boolean builder setters and Records is iterated; the NullPointerException fails the sync (DefaultDataset.synchronize, 'Unknown exception')`,
     deletedRemotely: `${ANDROID} DefaultDataset.synchronizeInternal: (lastSyncCount != 0 && !exists) || deleted`,
-    conflicts: `${ANDROID} JsonErrorResponseHandler (x-amzn-ErrorType, then __type) and DefaultDataset.handleLocalModifications (retries on DataConflictException, MAX_RETRY 3)`,
-    count: `${ANDROID} DefaultDataset.handleLocalModifications: the count moves to the highest returned SyncCount only when it is the pulled count + 1`,
-    pushAnswer: `${ANDROID} CognitoSyncStorage.putRecords: iterates the answer's Records (the 2018 model returns null when they are absent)`,
+    recognisesConflict: `${ANDROID} JsonErrorResponseHandler (x-amzn-ErrorType, then __type) and DefaultDataset.handleLocalModifications (retries on DataConflictException, MAX_RETRY 3)`,
+    countAfterPush: `${ANDROID} DefaultDataset.handleLocalModifications: the count moves to the highest returned SyncCount only when it is the pulled count + 1`,
+    readsPushAnswer: `${ANDROID} CognitoSyncStorage.putRecords: iterates the answer's Records (the 2018 model returns null when they are absent)`,
   },
 };
 
@@ -109,8 +109,8 @@ export const ios: ClientTraits = {
   sources: {
     paging: `${IOS} syncPull: one ListRecords without maxResults, NextToken never read, DatasetSyncCount kept`,
     deletedRemotely: `${IOS} syncPull: the deletion test reads DatasetExists false or absent, or the deleted flag, whatever the count`,
-    conflicts: `aws-amplify/aws-sdk-ios, AWSCognitoSyncService response serializer (error type from x-amzn-ErrorType only) and AWSCognitoDataset.m syncPush (restarts on ResourceConflict, 5 attempts)`,
-    count: `${IOS} syncPush: the count moves to P + 1 unless a returned record's SyncCount is above P + 1`,
+    recognisesConflict: `aws-amplify/aws-sdk-ios, AWSCognitoSyncService response serializer (error type from x-amzn-ErrorType only) and AWSCognitoDataset.m syncPush (restarts on ResourceConflict, 5 attempts)`,
+    countAfterPush: `${IOS} syncPush: the count moves to P + 1 unless a returned record's SyncCount is above P + 1`,
   },
 };
 
@@ -140,11 +140,11 @@ export const javascript: ClientTraits = {
   acceptsMissingOnDelete: false,
   sources: {
     paging: `${JS} src/CognitoSyncRemoteStorage.js listUpdates: MaxResults 1024 while NextToken is truthy, the last page's count, token and flags win`,
-    restarts: `${JS} src/CognitoSyncDataset.js synchronize: applies remote records, keeps DatasetSyncCount and starts over; succeeds only when the pull is empty (MAX_RETRY 3)`,
+    restartsAfterPull: `${JS} src/CognitoSyncDataset.js synchronize: applies remote records, keeps DatasetSyncCount and starts over; succeeds only when the pull is empty (MAX_RETRY 3)`,
     deletedRemotely: `${JS} src/CognitoSyncDataset.js synchronize: only DatasetDeletedAfterRequestedSyncCount (remoteRecords.isDeleted())`,
-    removals: `${JS} src/CognitoSyncRecord.js: Value || '' stored, so a tombstone reads as an empty value`,
-    count: `${JS} src/CognitoSyncDataset.js _synchronizePushRemote: the count becomes the highest returned SyncCount`,
-    pushAnswer: `${JS} src/CognitoSyncRemoteStorage.js putRecords (reads data.Records.length) and src/CognitoSyncLocalStorage.js putRecords (calls back only for a non-empty list)`,
+    isRemoval: `${JS} src/CognitoSyncRecord.js: Value || '' stored, so a tombstone reads as an empty value`,
+    countAfterPush: `${JS} src/CognitoSyncDataset.js _synchronizePushRemote: the count becomes the highest returned SyncCount`,
+    readsPushAnswer: `${JS} src/CognitoSyncRemoteStorage.js putRecords (reads data.Records.length) and src/CognitoSyncLocalStorage.js putRecords (calls back only for a non-empty list)`,
   },
 };
 

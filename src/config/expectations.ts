@@ -6,10 +6,11 @@
 import { readFileSync } from "node:fs";
 import { validateAgainst } from "../schema/validators.js";
 import { UsageError } from "./usage-error.js";
+import type { RequirementId } from "../requirement-ids.js";
 
 export interface ExpectationEntry {
   test?: string;
-  requirement?: string;
+  requirement?: RequirementId;
   expect: "fail" | "skip";
   reason: string;
   link?: string;
@@ -38,6 +39,6 @@ export function listedFailure(entries: readonly ExpectationEntry[], testId: stri
 }
 
 /** The entry that skips this test: its own (or its family's), or one for a requirement it checks. */
-export function listedSkip(entries: readonly ExpectationEntry[], testId: string, requirements: readonly string[]): ExpectationEntry | undefined {
+export function listedSkip(entries: readonly ExpectationEntry[], testId: string, requirements: readonly RequirementId[]): ExpectationEntry | undefined {
   return entries.find((e) => e.expect === "skip" && (namesTest(e, testId) || (e.requirement !== undefined && requirements.includes(e.requirement))));
 }

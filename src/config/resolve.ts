@@ -38,7 +38,7 @@ export interface RunSettings {
   quiet: boolean;
   keepData: boolean;
   interpretations: Record<string, string>;
-  referenceVariant?: string;
+  variant?: string;
   list: boolean;
   help: boolean;
   version: boolean;
@@ -92,7 +92,12 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
   return out as unknown as RunSettings;
 }
 
+/** Flags that were renamed, with their new name: a user's old script gets told the new one. */
+const RENAMED: Record<string, string> = { "--reference-variant": "--variant" };
+
 function parseFlags(argv: readonly string[]): Record<string, Raw | undefined> {
+  const old = argv.map((a) => a.split("=")[0]!).find((a) => Object.hasOwn(RENAMED, a));
+  if (old) throw new UsageError(`${old} is now ${RENAMED[old]}`);
   const options: NonNullable<ParseArgsConfig["options"]> = { config: { type: "string" }, help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } };
   for (const s of settings) {
     if (s.flag === undefined) continue;

@@ -192,7 +192,7 @@ export const settings: readonly Setting[] = [
     kind: "boolean",
     flag: "require-all",
     file: "requireAll",
-    help: "exit 1 when a MUST test did not run (a missing --state-url, a reading set to 'any', an expected skip)",
+    help: "exit 1 when a MUST test did not run (a missing --state-url, an interpretation set to 'any', an expected skip)",
   },
   {
     key: "expectations",
@@ -227,9 +227,9 @@ export const settings: readonly Setting[] = [
     help: "NAME=CHOICE: how to read a point the sources leave open (see README); repeatable",
   },
   {
-    key: "referenceVariant",
+    key: "variant",
     kind: "string",
-    flag: "reference-variant",
+    flag: "variant",
     help: "with no endpoint: run against a deliberately broken variant of the embedded reference instead (names below), to watch the suite fail",
   },
   { key: "list", kind: "boolean", flag: "list", help: "list what would run, with requirement ids, and what would be skipped and why; contacts no endpoint" },

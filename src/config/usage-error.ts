@@ -1,10 +1,11 @@
 /** A run that ends before its tests, with an exit code and one line (or two) saying why; never a stack trace. */
+import type { RequirementId } from "../requirement-ids.js";
 export class EarlyExit extends Error {
   constructor(
     readonly code: number,
     message: string,
     /** The requirement the endpoint broke, when that is why the run ended. */
-    readonly requirement?: string,
+    readonly requirement?: RequirementId,
   ) {
     super(message);
   }

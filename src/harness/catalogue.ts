@@ -25,6 +25,8 @@ export interface Requirement {
   breaks?: Breakage[];
   /** The command whose run checks it, when that is not the default one ("pact"). */
   command?: string;
+  /** Why no broken variant of the reference breaks it yet (the mutants test accepts no other gap). */
+  variantGap?: string;
 }
 
 export interface Interpretation {

@@ -15,8 +15,8 @@ import { undeclaredCheck } from "./verdicts.js";
 
 export type { Need, Observed, Scenario } from "./scenario.js";
 
-type Body = (t: TestContext) => Promise<void>;
-const bodies = new Map<string, Body>();
+type ScenarioBody = (t: TestContext) => Promise<void>;
+const bodies = new Map<string, ScenarioBody>();
 /** Outcomes of bodies started ahead of mocha by `startAhead`; a test that finds none runs its body itself. */
 const started = new Map<string, Promise<unknown>>();
 
@@ -56,7 +56,7 @@ export function conformance(
   area: string,
   title: string,
   requirements: readonly RequirementId[],
-  body: Body,
+  body: ScenarioBody,
   options: {
     /**
      * The test's id within its area: short, stable, and independent of the title (like a

@@ -3,7 +3,7 @@
  * with a seeded generator, so a run can be repeated exactly. Every case is re-checked
  * against the schema before anyone asserts that a server must refuse it, and a pattern
  * case counts as a model violation only if it breaks the pattern read both ways: anchored
- * (Smithy) and as a search (botocore). Cases that break only the anchored reading are kept
+ * (Smithy) and as a search (botocore). Cases that break the pattern only when it is anchored are kept
  * apart, to be checked at SHOULD level.
  */
 import { schemaDocument, validateAgainst } from "../schema/validators.js";
@@ -20,7 +20,7 @@ export interface InvalidInput {
   slot: string;
   /** The kind in words, the same for every seed: titles the test. */
   kind: string;
-  /** "model": invalid under every reading of the model; "anchored-only": only when the pattern must match the whole value. */
+  /** "model": invalid however the model's pattern is matched; "anchored-only": only when the pattern must match the whole value. */
   strength: "model" | "anchored-only";
 }
 
@@ -71,7 +71,7 @@ export function invalidInputs(valid: Record<string, string>, seed: number): Inva
       if (p.maxLength !== undefined)
         add("too-long", "one character too long", example.padEnd(p.maxLength + 1, example.slice(-1)), `${p.maxLength + 1} characters long (at most ${p.maxLength})`);
 
-      // Mutate the valid example with probe characters and sort the results by which readings they break.
+      // Mutate the valid example with probe characters and sort the results by which ways of matching they break.
       const candidates: Array<{ wire: string; why: string }> = [];
       for (const c of PROBES) {
         const at = 1 + Math.floor(rnd() * (example.length - 1));

@@ -5,7 +5,8 @@
  */
 import type { RequestGate } from "../http/request-gate.js";
 import type { ExpectationEntry } from "../config/expectations.js";
-import type { NamedCredentials, SignedClient } from "../http/signed-client.js";
+import type { NamedCredentials } from "../http/curl.js";
+import type { SignedClient } from "../http/signed-client.js";
 import type { StateHook } from "./states.js";
 
 export interface RunPlan {

@@ -9,7 +9,8 @@ import { CognitoSyncClient } from "@aws-sdk/client-cognito-sync";
 import { Readable } from "node:stream";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { Exchange } from "../http/exchange.js";
-import { curlLine, type ClientSettings } from "../http/signed-client.js";
+import { curlLine } from "../http/curl.js";
+import type { ClientSettings } from "../http/signed-client.js";
 import { TransportFailure } from "./failure.js";
 
 type HandlerRequest = Parameters<NodeHttpHandler["handle"]>[0];

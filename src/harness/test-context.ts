@@ -1,7 +1,7 @@
 /**
  * What a scenario body works with, as one facade over the parts that do the work: its own
  * datasets seeded through the public API (Seeding), ListRecords calls that all pass the
- * shared well-formedness check (Listing), provider states, bound credentials and the SDK
+ * shared well-formedness check (ListRecordsCalls), provider states, bound credentials and the SDK
  * (Callers), raw requests (ScenarioRequests) and checks tied to requirement ids (Verdicts).
  * Everything the scenario set up is undone by cleanup().
  */
@@ -9,7 +9,7 @@ import { randomFor, shuffled } from "../random.js";
 import { Callers, sdkOutcome } from "./callers.js";
 import type { ConformanceFailure } from "./failure.js";
 import { scenarioIdentities } from "./identities.js";
-import { Listing } from "./listing.js";
+import { ListRecordsCalls } from "./list-records-calls.js";
 import { spread } from "./records.js";
 import type { RunContext, RunPlan } from "./run.js";
 import type { Observed, Scenario } from "./scenario.js";
@@ -31,7 +31,7 @@ export class TestContext {
   private readonly verdicts: Verdicts;
   private readonly requests: ScenarioRequests;
   private readonly seeding: Seeding;
-  private readonly listing: Listing;
+  private readonly listing: ListRecordsCalls;
   private readonly callers: Callers;
   /** The scenario's own random source under the run's seed: the same draws in every run with that seed. */
   private readonly random: () => number;
@@ -47,7 +47,7 @@ export class TestContext {
     ({ identityId: this.identityId, otherIdentityId: this.otherIdentityId } = scenarioIdentities(run.plan, meta.id));
     this.requests = new ScenarioRequests(run, observed);
     this.seeding = new Seeding(run, meta.id, this.identityId, this.requests, this.teardown);
-    this.listing = new Listing(run.stats, this.requests);
+    this.listing = new ListRecordsCalls(run.stats, this.requests);
     this.callers = new Callers(run, meta, this.identityId, this.requests, this.teardown);
     this.random = randomFor(run.plan.seed, meta.id);
   }
@@ -62,7 +62,7 @@ export class TestContext {
     return spread(prefix, sizes, this.random);
   }
 
-  /** The chosen reading of an open point (see specs/interpretations.json). */
+  /** The run's interpretation of an open point: its chosen choice (see specs/interpretations.json). */
   choice(name: string): string {
     const c = this.plan.interpretations[name];
     if (c === undefined) throw new Error(`unknown interpretation ${name}`);
@@ -88,10 +88,10 @@ export class TestContext {
   readonly sessionToken: Seeding["sessionToken"] = (...args) => this.seeding.sessionToken(...args);
   readonly deleteDataset: Seeding["deleteDataset"] = (...args) => this.seeding.deleteDataset(...args);
 
-  // ListRecords, every answer checked for well-formedness first (see Listing).
-  readonly list: Listing["list"] = (...args) => this.listing.list(...args);
-  readonly listRequest: Listing["listRequest"] = (...args) => this.listing.listRequest(...args);
-  readonly walk: Listing["walk"] = (...args) => this.listing.walk(...args);
+  // ListRecords, every answer checked for well-formedness first (see ListRecordsCalls).
+  readonly list: ListRecordsCalls["list"] = (...args) => this.listing.list(...args);
+  readonly listRequest: ListRecordsCalls["listRequest"] = (...args) => this.listing.listRequest(...args);
+  readonly walk: ListRecordsCalls["walk"] = (...args) => this.listing.walk(...args);
 
   // Provider states, bound credentials and the AWS SDK (see Callers).
   readonly state: Callers["state"] = (...args) => this.callers.state(...args);

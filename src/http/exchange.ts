@@ -1,4 +1,6 @@
 /** One request and what came back: the unit every assertion and every failure report is about. */
+import { curlShown, variablesNeeded } from "./curl.js";
+
 export interface SentRequest {
   method: string;
   url: string;
@@ -48,20 +50,9 @@ export function describeExchange(ex: Exchange, bodyLimit = 600): string {
   return lines.join("\n");
 }
 
-/** The environment variables a curl line reads its credentials from (none when it spells out the suite's placeholders). */
-export function variablesNeeded(curl: string): string[] {
-  const user = /--user "\$(\w+):\$(\w+)"/.exec(curl);
-  const token = /"x-amz-security-token: \$(\w+)"/.exec(curl);
-  return [...(user ? [user[1]!, user[2]!] : []), ...(token ? [token[1]!] : [])];
-}
-
 const redact = (v: string) =>
   v
     .replace(/Credential=[^/]+/, "Credential=<access key>")
     .replace(/Signature=[0-9a-f]+/, "Signature=<redacted>")
     .replace(/^(?!AWS4)(.{4}).+$/, "$1<redacted>");
-/** Curl lines are shown whole up to this length; past it the request body is left out, or a report would carry megabytes. */
-const CURL_SHOWN = 8192;
-export const curlShown = (curl: string) =>
-  curl.length <= CURL_SHOWN ? curl : curl.replace(/--data-raw '(?:[^']|'\\'')*'/, (body) => `--data-raw '<the request body, ${body.length - 13} characters: too long to repeat>'`);
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}... (${s.length} characters in all)` : s);

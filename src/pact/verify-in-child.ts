@@ -7,7 +7,7 @@
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { Credentials } from "../http/signed-client.js";
+import type { Credentials } from "../http/sign.js";
 import type { InteractionVerdict } from "./verify.js";
 
 export interface ChildTarget {

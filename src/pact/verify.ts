@@ -6,7 +6,7 @@
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { Verifier, type VerifierOptions } from "@pact-foundation/pact";
-import { signedHeaders, type Credentials } from "../http/signed-client.js";
+import { signedHeaders, type Credentials } from "../http/sign.js";
 import { TransportFailure } from "../harness/failure.js";
 import type { StateHook } from "../harness/states.js";
 import { interactions, PACT_FILE, type Interaction } from "./pact-file.js";

@@ -37,7 +37,7 @@ export async function setUp(race: Race, changes: ReadonlyArray<{ key: string; va
     throw new SetupFailure(`writing ${changes.map((c) => showText(c.key)).join(", ")} before the race`, `${call!.exchange.operation} did not answer 200`, call!.exchange);
 }
 
-/** Racing calls are answered as calls alone are (SHOULD): no server error, and writes at current counts accepted unless the reading allows refusals. */
+/** Racing calls are answered as calls alone are (SHOULD): no server error, and writes at current counts accepted unless the interpretation allows refusals. */
 function expectAnswered(t: TestContext, calls: readonly RacedCall[], refusable: (c: RacedCall) => boolean): void {
   if (t.choice("racing-writes") === "any") return;
   const failed = calls.filter((c) => (c.exchange.response?.status ?? 0) >= 500);
@@ -67,7 +67,7 @@ export async function oneKey(t: TestContext): Promise<void> {
       );
     }
     for (const c of calls) if (!ok(c) && !unanswered(c)) t.expectConflict(c.exchange as RacedCall["exchange"] & { response: NonNullable<RacedCall["exchange"]["response"]> });
-    // Refusals are right once one write won, or may have (an unanswered one); all refused is a reading's failure.
+    // Refusals are right once one write won, or may have (an unanswered one); all refused is a failure under the interpretation.
     expectAnswered(t, calls, () => acked.length > 0 || calls.some(unanswered));
   }
   await race.one(0, { kind: "list" });

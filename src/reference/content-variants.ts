@@ -2,19 +2,11 @@
  * Broken variants in what the store keeps of record content: the classic ways a store on a
  * SQL database loses data (a case- and accent-insensitive collation, a fixed-width column, a
  * single-byte or three-byte character set, "" read as no value, a page cursor that forgets the
- * filter). Each is one small, realistic bug with the requirement it breaks.
+ * filter). Each carries one small, realistic bug and names the requirement it breaks.
  */
-import type { Call } from "./call.js";
-import type { Operation } from "./routes.js";
 import { everything, through } from "./store-wrappers.js";
 import type { DatasetRef, ImmediateStore, Patch, StoredRecord } from "./store.js";
-
-export interface ContentBug {
-  breaks: string;
-  description: string;
-  request?: (operation: Operation, call: Call) => void;
-  store?: (inner: ImmediateStore) => ImmediateStore;
-}
+import type { BrokenVariant } from "./variant-hooks.js";
 
 /** How a case- and accent-insensitive collation (MySQL's utf8mb4_0900_ai_ci) compares text. */
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
@@ -37,7 +29,7 @@ const storedAs =
 /** Every record of a dataset in key order, as `ORDER BY key` pages them. */
 const byKey = (records: StoredRecord[]) => records.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
-export const contentBugs: Record<string, ContentBug> = {
+export const contentVariants: Record<string, BrokenVariant> = {
   "keys-case-insensitive": {
     breaks: "LR-CONTENT-KEY-CASE",
     description: "record keys are compared under a case- and accent-insensitive collation: writing 'score' overwrites 'Score' (or is refused as a conflict with it)",

@@ -6,12 +6,7 @@
  */
 import type { DatasetRef, ImmediateStore, Patch } from "./store.js";
 import { everything, through } from "./store-wrappers.js";
-
-export interface HistoryBug {
-  breaks: string;
-  description: string;
-  store: (inner: ImmediateStore) => ImmediateStore;
-}
+import type { BrokenVariant } from "./variant-hooks.js";
 
 const byName = (ref: DatasetRef) => `${ref.identityPoolId}/${ref.datasetName}`;
 
@@ -19,20 +14,20 @@ type Writers = { of(ref: DatasetRef): DatasetRef[] };
 
 /**
  * The store passed through, remembering per pool and dataset name every identity that wrote
- * such a dataset (`of`), for the bugs that mix identities up; `bend` overrides what the bug
- * changes, and its `update` is the remembering one.
+ * such a dataset (`of`), for the variants that mix identities up; `override` replaces what the
+ * variant changes, and its `update` is the remembering one.
  */
-function mixingIdentities(inner: ImmediateStore, bend: (w: Writers, update: ImmediateStore["update"]) => Partial<ImmediateStore>): ImmediateStore {
+function mixingIdentities(inner: ImmediateStore, override: (w: Writers, update: ImmediateStore["update"]) => Partial<ImmediateStore>): ImmediateStore {
   const seen = new Map<string, Set<string>>();
   const w: Writers = { of: (ref) => [...(seen.get(byName(ref)) ?? [])].map((identityId) => ({ ...ref, identityId })) };
   const update: ImmediateStore["update"] = (ref, patches, by, now) => {
     (seen.get(byName(ref)) ?? seen.set(byName(ref), new Set()).get(byName(ref))!).add(ref.identityId);
     return inner.update(ref, patches, by, now);
   };
-  return { ...through(inner), update, ...bend(w, update) };
+  return { ...through(inner), update, ...override(w, update) };
 }
 
-export const historyBugs: Record<string, HistoryBug> = {
+export const historyVariants: Record<string, BrokenVariant> = {
   "tombstones-purged-after-full-sync": {
     breaks: "LR-WRITE-CONFLICT",
     description:

@@ -5,14 +5,9 @@
  * two devices pushing together both land in it; calls that arrive one at a time never do,
  * and every sequential scenario and history passes.
  */
-import type { DatasetRef, DatasetStore, ImmediateStore, Patch, StoredRecord } from "./store.js";
+import type { DatasetRef, ImmediateStore, Patch, StoredRecord } from "./store.js";
 import { everything, through } from "./store-wrappers.js";
-
-export interface RaceBug {
-  breaks: string;
-  description: string;
-  store: (inner: ImmediateStore) => DatasetStore;
-}
+import type { BrokenVariant } from "./variant-hooks.js";
 
 /** A database round trip: long enough that calls released together all wait in it at once. */
 const ROUND_TRIP_MS = 25;
@@ -31,7 +26,7 @@ function forced(inner: ImmediateStore, ref: DatasetRef, patches: readonly Patch[
   return patches.map((p) => ({ ...p, syncCount: held.get(p.key) ?? 0 }));
 }
 
-export const raceBugs: Record<string, RaceBug> = {
+export const raceVariants: Record<string, BrokenVariant> = {
   "conflict-check-then-write": {
     breaks: "LR-RACE-ONE-WINNER",
     description:

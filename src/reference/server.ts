@@ -15,10 +15,11 @@ import { updateRecords } from "./operations/update-records.js";
 import { changeState, STATE_PATH } from "./provider-states.js";
 import { route, type Operation } from "./routes.js";
 import { Sessions } from "./sessions.js";
-import { AWS_LIMITS, MemoryStore, type DatasetRef, type DatasetStore, type ImmediateStore, type Limits } from "./store.js";
+import { MemoryStore } from "./memory-store.js";
+import { AWS_LIMITS, type DatasetRef, type DatasetStore, type ImmediateStore, type Limits } from "./store.js";
 import { TokenSealer } from "./tokens.js";
-import { variant as variantNamed, type Answer } from "./variants.js";
-import { serialize } from "./wire.js";
+import { variantNamed } from "./variants.js";
+import { serialize, type Answer } from "./wire.js";
 
 export interface ReferenceOptions {
   /** Credentials whose signatures are verified; those with an identityId are bound to it. */
@@ -29,7 +30,7 @@ export interface ReferenceOptions {
   sessionTtlMs?: number;
   /** Larger request bodies are answered 413. */
   maxBodyBytes?: number;
-  /** The name of a deliberately broken variant (see variants.ts); absent for the correct endpoint. */
+  /** The name of a variant, broken or conforming (see variants.ts); absent for the reference itself. */
   variant?: string;
   /** Where unexpected internal errors are reported (they never reach the client). */
   onInternalError?: (error: unknown) => void;
@@ -61,9 +62,9 @@ const TAKES_BODY = new Set<Operation>(["UpdateRecords"]);
 const DEFAULT_MAX_BODY = 8 * 1024 * 1024;
 
 export function createReferenceEndpoint(options: ReferenceOptions = {}): ReferenceEndpoint {
-  const broken = options.variant === undefined ? undefined : variantNamed(options.variant);
+  const variant = options.variant === undefined ? undefined : variantNamed(options.variant, "variant");
   const kept = options.store ?? new MemoryStore(options.limits ?? AWS_LIMITS);
-  const store = broken?.store ? broken.store(kept) : kept;
+  const store = variant?.store ? variant.store(kept) : kept;
   const sealer = new TokenSealer();
   const services: Services = { store, sealer, sessions: new Sessions(sealer, options.sessionTtlMs ?? 60 * 60 * 1000) };
   const faults = new Faults();
@@ -88,10 +89,10 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
       const injected = faults.take(operation);
       if (injected) throw injected;
       const call: Call = { labels: routed.labels, query: new URLSearchParams(rawQuery), body: TAKES_BODY.has(operation) ? parseJson(body) : {}, caller, now: Date.now() };
-      broken?.request?.(operation, call);
-      return bend(operation, { status: 200, body: await handlers[operation](call, services) }, rawQuery);
+      variant?.request?.(operation, call);
+      return asVariant(operation, { status: 200, body: await handlers[operation](call, services) }, rawQuery);
     } catch (e) {
-      if (e instanceof ServiceError) return bend(operation, { status: e.status, type: e.type, body: { message: e.message } }, rawQuery);
+      if (e instanceof ServiceError) return asVariant(operation, { status: e.status, type: e.type, body: { message: e.message } }, rawQuery);
       onInternalError(e);
       return { status: 500, type: "InternalErrorException", body: { message: "The reference endpoint failed unexpectedly" } };
     }
@@ -104,8 +105,9 @@ export function createReferenceEndpoint(options: ReferenceOptions = {}): Referen
     return listRecords(call, services).NextToken ?? undefined;
   };
 
-  const bend = (operation: Operation | undefined, a: Answer, rawQuery: string): Answer =>
-    broken?.response && operation ? broken.response(operation, a, new URLSearchParams(rawQuery)) : a;
+  /** The answer as the variant, if any, sends it. */
+  const asVariant = (operation: Operation | undefined, a: Answer, rawQuery: string): Answer =>
+    variant?.response && operation ? variant.response(operation, a, new URLSearchParams(rawQuery)) : a;
 
   const server = createServer((req, res) => {
     void answer(req).then((out) => send(res, out));

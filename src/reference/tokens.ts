@@ -1,7 +1,8 @@
 /**
  * Opaque, tamper-evident tokens: a JSON payload in base64url, then an HMAC of it. Used
  * for NextToken and SyncSessionToken alike; the `kind` inside keeps one from being
- * accepted as the other.
+ * accepted as the other. The format is read and written here only: the variants that look
+ * inside a token without its key use the readers at the end.
  */
 import { createHash, randomBytes, timingSafeEqual, type Hash } from "node:crypto";
 
@@ -39,5 +40,21 @@ export class TokenSealer {
 
   private mac(body: string): string {
     return this.outer.copy().update(this.inner.copy().update(body).digest()).digest("base64url");
+  }
+}
+
+/** Whether `token` has the shape of a sealed token (a base64url payload, a dot, a base64url MAC), its seal unchecked. */
+export const hasTokenShape = (token: string): boolean => /^[\w-]+\.[\w-]+$/.test(token);
+
+/**
+ * A token's payload read without checking its seal, or undefined when it does not decode to
+ * an object: only for the variant that trusts what a token says it was issued for.
+ */
+export function unsealedPayload(token: string): Record<string, unknown> | undefined {
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString("utf8"));
+    return typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
 }

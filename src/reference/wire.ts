@@ -1,5 +1,20 @@
-/** How stored data looks on the wire: rest-json members, timestamps in epoch seconds. */
+/**
+ * The rest-json wire format: the answer the server sends, and how stored data looks in it
+ * (members, timestamps in epoch seconds, JSON bytes cached per record).
+ */
 import type { DatasetInfo, StoredRecord } from "./store.js";
+
+/** One answer as the server sends it; a variant may rewrite it on the way out. */
+export interface Answer {
+  status: number;
+  /** The error type, sent as x-amzn-ErrorType. */
+  type?: string;
+  body: object;
+  /** Replaces the content type the server would send. */
+  contentType?: string;
+  /** Sent instead of the JSON of `body`. */
+  text?: string;
+}
 
 // restJson1 timestamps default to epoch seconds as a JSON number; milliseconds stay as a fraction.
 export const epochSeconds = (ms: number) => ms / 1000;

@@ -35,7 +35,7 @@ export function outcomeOf(r: TestResult, o: VerdictOptions): Outcome {
   if (e === "unexpected pass") return { kind: e, failsRun: o.strictExpectations };
   if (r.status === "passed") return { kind: "passed", failsRun: false };
   if (r.status === "skipped") return { kind: "skipped", failsRun: o.requireAll && r.level === "MUST" };
-  if (r.failure === "check") return { kind: "failed", failsRun: r.level === "MUST" || o.strict };
+  if (r.failure === "check") return { kind: "failed", failsRun: r.failedLevel === "MUST" || o.strict };
   return { kind: r.failure === "internal" ? "suite error" : "not judged", failsRun: true };
 }
 

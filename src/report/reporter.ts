@@ -5,7 +5,7 @@
  * failures in full and the counts follow when the outcomes are decided (cli/verdict.ts).
  */
 import Mocha from "mocha";
-import { curlShown } from "../http/exchange.js";
+import { curlShown } from "../http/curl.js";
 import { observed } from "../harness/conformance.js";
 import type { Scenario } from "../harness/scenario.js";
 import { ConformanceFailure, SetupFailure, TransportFailure } from "../harness/failure.js";
@@ -33,10 +33,10 @@ function recordResults(runner: Mocha.Runner, results: TestResult[], say: (line: 
       id: meta?.id ?? test.fullTitle(),
       title: meta?.title ?? test.title,
       requirements: meta?.requirements ?? [],
-      level: err instanceof ConformanceFailure ? err.level : (meta?.level ?? "MUST"),
+      level: meta?.level ?? "MUST",
       status,
       ...(meta?.seeded ? { seeded: true as const } : {}),
-      ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id } : {}),
+      ...(err instanceof ConformanceFailure ? { failedRequirement: err.requirement.id, failedLevel: err.level } : {}),
       ...(err instanceof ConformanceFailure && err.history ? { history: err.history } : {}),
       ...(err instanceof ConformanceFailure && err.race ? { race: err.race } : {}),
       ...(err instanceof ConformanceFailure ? { check: checkOf(err) } : {}),

@@ -14,8 +14,9 @@ function entry(r: Requirement): string {
     "",
     r.statement,
     "",
-    `Source (${r.source.kind}): ${r.source.ref}${r.interpretation ? `. Reading switchable with \`--interpretation ${r.interpretation}=CHOICE\`.` : ""}`,
+    `Source (${r.source.kind}): ${r.source.ref}${r.interpretation ? `. Choice switchable with \`--interpretation ${r.interpretation}=CHOICE\`.` : ""}`,
     "",
+    ...(r.variantGap ? [`No broken variant of the reference proves the suite catches a break of it yet: ${r.variantGap}.`, ""] : []),
     ...(breaks.length > 0
       ? ["Without it:", "", ...breaks, ""]
       : r.level === "MUST"
@@ -38,7 +39,7 @@ export function requirementsMarkdown(): string {
     "A requirement is **MUST** when the documentation or the service model demands it, or when one of AWS's",
     "own clients crashes, loops, loses, resurrects or leaks data without it (each such client is named below,",
     "with the repository, file and function the effect follows from). Where the sources are silent and no",
-    "client breaks either way, the suite's reading is a **SHOULD**.",
+    "client breaks either way, the suite's interpretation is a **SHOULD**.",
     "",
     `${all.filter((r) => r.level === "MUST").length} MUST and ${all.filter((r) => r.level === "SHOULD").length} SHOULD requirements.`,
     "",

@@ -1,5 +1,6 @@
 /** What a run found, test by test, as the reporter records it (outcomes are decided from it in outcome.ts). */
 import type { Level } from "../harness/catalogue.js";
+import type { RequirementId } from "../requirement-ids.js";
 import type { HistoryRepro, RacedCallShown } from "../harness/failure.js";
 
 export type Status = "passed" | "failed" | "skipped";
@@ -7,12 +8,14 @@ export type Status = "passed" | "failed" | "skipped";
 export interface TestResult {
   id: string;
   title: string;
-  requirements: readonly string[];
-  /** The level at stake: the broken requirement's when a check failed, else the test's strictest. */
+  requirements: readonly RequirementId[];
+  /** The test's declared level: the strictest of its requirements. */
   level: Level;
   status: Status;
-  /** For a failure: the id of the requirement whose check failed, when a check failed (not setup or transport). */
-  failedRequirement?: string;
+  /** For a failed check (not setup or transport): the requirement whose check failed ... */
+  failedRequirement?: RequirementId;
+  /** ... and its level, which decides whether the failure fails the run. */
+  failedLevel?: Level;
   /** A random history: what it does follows the run's seed, so its failures are listed by requirement, never by id. */
   seeded?: true;
   /** For a failure found by a random history: the shortest history found, and how to replay it. */

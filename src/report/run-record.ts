@@ -4,10 +4,11 @@
  * is this value as it is (schemas/report.schema.json); `formatVersion` changes when a
  * member changes meaning or goes away.
  */
+import type { RequirementId } from "../requirement-ids.js";
 import type { JudgedResult, RequirementOutcome } from "./outcome.js";
 import type { Summary } from "./summary.js";
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 export interface RunRecord {
   formatVersion: typeof FORMAT_VERSION;
@@ -17,7 +18,7 @@ export interface RunRecord {
   summary: Summary;
   /** The exit code and the terminal's verdict line. */
   verdict: { exitCode: number; line: string };
-  /** What the run was set to do and how it went: endpoint, seed, ids, readings, timing, cleanup. */
+  /** What the run was set to do and how it went: endpoint, seed, ids, interpretations, timing, cleanup. */
   run: {
     /** The command that made the run: "default", "histories" or "pact". */
     command: string;
@@ -34,7 +35,7 @@ export interface RunRecord {
     cleanup?: { problems: string[]; leftBehind: string[] };
   };
   /** Set when the run ended before its tests: why, and the exit code. */
-  aborted?: { exitCode: number; reason: string; requirement?: string };
+  aborted?: { exitCode: number; reason: string; requirement?: RequirementId };
   tests: JudgedResult[];
   /** Every requirement of the catalogue, with what the run's tests showed of it. */
   requirements: RequirementOutcome[];

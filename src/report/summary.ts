@@ -16,7 +16,7 @@ export interface Summary {
   /** Scenarios that could not be judged (setup or transport), and failures of the suite itself. */
   notJudged: number;
   internal: number;
-  /** MUST tests that did not run (a missing capability, a reading set to "any", an expected skip). */
+  /** MUST tests that did not run (a missing capability, an interpretation set to "any", an expected skip). */
   mustSkipped: number;
   /** Failures an expectations file lists, which do not count against the run. */
   expectedFailures: number;
@@ -25,10 +25,11 @@ export interface Summary {
 }
 
 export function summarize(results: readonly JudgedResult[]): Summary {
+  // A failure counts at the level of the requirement it broke; a skip at the test's declared level.
   const count =
     (...kinds: OutcomeKind[]) =>
     (level?: Level) =>
-      results.filter((r) => kinds.includes(r.outcome.kind) && (!level || r.level === level)).length;
+      results.filter((r) => kinds.includes(r.outcome.kind) && (!level || (r.failedLevel ?? r.level) === level)).length;
   return {
     passed: count("passed", "unexpected pass")(),
     failed: count("failed", "not judged", "suite error")(),

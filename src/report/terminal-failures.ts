@@ -32,7 +32,7 @@ export function fold(text: string, width = WIDTH): string {
 
 const groupOf = (r: JudgedResult) =>
   r.failedRequirement
-    ? `${r.failedRequirement} (${r.level})`
+    ? `${r.failedRequirement} (${r.failedLevel})`
     : r.outcome.kind === "suite error"
       ? "failed inside the suite"
       : `not judged: ${(r.error ?? "").split("\n")[1]?.trim() ?? ""}`;

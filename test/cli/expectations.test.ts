@@ -10,7 +10,7 @@ import { runCli } from "../support/run-cli.js";
 import { tempDir } from "../support/temp-dir.js";
 
 const QUICK = ["--histories", "0", "--seed", "1"];
-const BROKEN = ["--reference-variant", "page-drops-last-record"];
+const BROKEN = ["--variant", "page-drops-last-record"];
 const tests = (file: string) => (JSON.parse(readFileSync(file, "utf8")) as { tests: TestResult[] }).tests;
 
 describe("expectations files", function () {
@@ -53,7 +53,7 @@ describe("expectations files", function () {
   });
 
   it("a failure not listed still fails the run", async () => {
-    const r = await runCli([...QUICK, "--reference-variant", "ignores-last-sync-count", "--expectations", file], 60_000);
+    const r = await runCli([...QUICK, "--variant", "ignores-last-sync-count", "--expectations", file], 60_000);
     expect(r.code, r.stdout.slice(-1500)).to.equal(1);
   });
 
@@ -71,7 +71,7 @@ describe("expectations files", function () {
   it("a bug only random histories find is written as their families, and the file holds with other seeds", async function () {
     this.timeout(180_000);
     const seeded = join(dir, "seeded.json");
-    const VARIANT = ["--reference-variant", "conflict-applies-earlier-patches"];
+    const VARIANT = ["--variant", "conflict-applies-earlier-patches"];
     // The first seed whose histories find the bug writes the file (most seeds do).
     let wrote = await runCli([...VARIANT, "--seed", "11", "--write-expectations", seeded], 60_000);
     for (let seed = 12; wrote.code === 0 && seed < 16; seed++) wrote = await runCli([...VARIANT, "--seed", String(seed), "--write-expectations", seeded], 60_000);
@@ -80,7 +80,7 @@ describe("expectations files", function () {
     const { expectations } = JSON.parse(readFileSync(seeded, "utf8")) as { expectations: Array<{ test?: string; reason: string }> };
     expect(expectations.map((e) => e.test)).to.deep.equal(["histories/history-*", "races/parallel-history-*"]);
     expect(expectations[0]!.reason).to.match(
-      /^random histories fail with --seed \d+: LR-[A-Z-]+ \(histories\/history-\d{3}; replay: npx cognito-sync-conformance histories --reference-variant conflict-applies-earlier-patches --seed \d+ --replay '[^']+'\)/,
+      /^random histories fail with --seed \d+: LR-[A-Z-]+ \(histories\/history-\d{3}; replay: npx cognito-sync-conformance histories --variant conflict-applies-earlier-patches --seed \d+ --replay '[^']+'\)/,
     );
     // Other seeds find the same bug through other requirements, or miss it: the gate holds either way.
     for (const seed of ["101", "202", "303"]) {

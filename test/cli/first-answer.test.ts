@@ -16,7 +16,7 @@ describe("a first answer that breaks LR-SHAPE-MEMBERS", function () {
 
   it("is a failure of that requirement in the tests and the reports, and the run goes on", async () => {
     const report = join(dir, "report.json");
-    const r = await runCli(["--reference-variant", "defaults-omitted", "--histories", "0", "--parallel-histories", "0", "--report-json", report], 60_000);
+    const r = await runCli(["--variant", "defaults-omitted", "--histories", "0", "--parallel-histories", "0", "--report-json", report], 60_000);
     expect(r.code, r.stdout.slice(-1500)).to.equal(1);
     expect(r.stdout).to.match(/^ {2}note: the first ListRecords answer breaks LR-SHAPE-MEMBERS .*the run goes on/m);
     const json = JSON.parse(readFileSync(report, "utf8")) as { aborted?: unknown; summary: { mustFailed: number }; tests: TestResult[] };

@@ -26,7 +26,7 @@ function pipeline(script: string): Promise<{ stdout: string; stderr: string; cod
 
 // Failures print grouped and short now, so the bulk is 550 passing histories (a variant that fails
 // two tests and leaves histories alone): about 80 kB, more than a pipe holds.
-const LOUD = "--reference-variant throttle-as-500 --histories 550";
+const LOUD = "--variant throttle-as-500 --histories 550";
 
 describe("cli: output through a pipe", function () {
   this.timeout(240_000);

@@ -74,7 +74,7 @@ describe("pact contracts", () => {
 
   it("verification fails against a variant that drops MergedDatasetNames, naming the interaction and the mismatch", async () => {
     const report = join(dir, "variant.json");
-    const { code, stdout } = await runCli(["pact", "--reference-variant", "merged-names-dropped", "--report-json", report], 60_000);
+    const { code, stdout } = await runCli(["pact", "--variant", "merged-names-dropped", "--report-json", report], 60_000);
     expect(code).to.equal(1);
     const { tests } = JSON.parse(readFileSync(report, "utf8")) as { tests: Array<{ title: string; status: string; error?: string }> };
     const failed = tests.filter((t) => t.status === "failed");

@@ -1,6 +1,7 @@
 /** The in-memory store on its own: ordering, resumable walks, atomic updates, limits. */
 import { expect } from "chai";
-import { MemoryStore, type Cursor, type DatasetRef, type Patch, type StoredRecord } from "../../src/reference/store.js";
+import { MemoryStore } from "../../src/reference/memory-store.js";
+import type { Cursor, DatasetRef, Patch, StoredRecord } from "../../src/reference/store.js";
 
 const ref: DatasetRef = { identityPoolId: "us-east-1:0", identityId: "us-east-1:1", datasetName: "d" };
 const put = (key: string, value = key, syncCount = 0): Patch => ({ op: "replace", key, value, syncCount });

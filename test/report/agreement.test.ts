@@ -51,16 +51,16 @@ const EXPECTATIONS = [
 ];
 const RUNS = {
   "MUST failures, skips and every expectation outcome": {
-    args: ["--reference-variant", "page-drops-last-record", "--interpretation", "count=any"],
+    args: ["--variant", "page-drops-last-record", "--interpretation", "count=any"],
     expectations: EXPECTATIONS,
     exit: 1,
   },
   "the same under --strict, --require-all and --strict-expectations": {
-    args: ["--reference-variant", "page-drops-last-record", "--interpretation", "count=any", "--strict", "--require-all", "--strict-expectations"],
+    args: ["--variant", "page-drops-last-record", "--interpretation", "count=any", "--strict", "--require-all", "--strict-expectations"],
     expectations: EXPECTATIONS,
     exit: 1,
   },
-  "a SHOULD miss": { args: ["--reference-variant", "token-only-on-last-page"], expectations: [], exit: 0 },
+  "a SHOULD miss": { args: ["--variant", "token-only-on-last-page"], expectations: [], exit: 0 },
 };
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["testsuite", "testcase"].includes(name) });

@@ -59,7 +59,7 @@ describe("report: HTML, rendered in headless Chromium", function () {
   describe("a failing run (variant page-drops-last-record)", () => {
     let o: Opened;
     before(async () => {
-      o = await runAndOpen("failing", [...SEEDED, "--reference-variant", "page-drops-last-record"], 1);
+      o = await runAndOpen("failing", [...SEEDED, "--variant", "page-drops-last-record"], 1);
       if (process.env.UPDATE_SCREENSHOT === "1") await o.page.screenshot({ path: SCREENSHOT });
     });
 

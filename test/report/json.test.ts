@@ -13,7 +13,7 @@ describe("report: JSON", function () {
   const dir = tempDir("csc-json-report");
   const cases = [
     { name: "passing", args: [], exit: 0 },
-    { name: "failing", args: ["--reference-variant", "page-drops-last-record"], exit: 1 },
+    { name: "failing", args: ["--variant", "page-drops-last-record"], exit: 1 },
     { name: "aborted", args: ["--endpoint", "http://127.0.0.1:1"], exit: 2 },
   ];
   for (const c of cases) {
@@ -23,7 +23,7 @@ describe("report: JSON", function () {
       expect(r.code, r.stdout.slice(-1000)).to.equal(c.exit);
       const report = JSON.parse(readFileSync(file, "utf8")) as { tool: { version: string }; verdict: { exitCode: number }; formatVersion: number };
       expect(validateAgainst("report", report)).to.deep.equal([]);
-      expect(report.formatVersion).to.equal(2);
+      expect(report.formatVersion).to.equal(3);
       expect(report.tool.version).to.equal(pkg.version);
       expect(report.verdict.exitCode).to.equal(c.exit);
     });
@@ -48,7 +48,7 @@ describe("report: JSON", function () {
   });
 
   it("--quiet prints the failures and the verdict, not each test", async () => {
-    const r = await runCli(["--histories", "0", "--seed", "1", "--quiet", "--reference-variant", "page-drops-last-record"], 60_000);
+    const r = await runCli(["--histories", "0", "--seed", "1", "--quiet", "--variant", "page-drops-last-record"], 60_000);
     expect(r.code).to.equal(1);
     expect(r.stdout).to.not.match(/✔/);
     expect(r.stdout).to.match(/^ {2}LR-PAGE-WALK \(MUST\): \d+ tests?\n {2}\d+\) .* \(pagination\/[a-z0-9-]+\)$/m);

@@ -84,9 +84,9 @@ const SKIPPING = ["--interpretation", "count=any", "--grep", "LR-PAGE-COUNT|LR-P
 const RUNS = {
   passing: { args: SEEDED, exit: 0 },
   "passing, another seed": { args: ["--histories", "0", "--seed", "2"], exit: 0 },
-  failing: { args: [...SEEDED, "--reference-variant", "page-drops-last-record"], exit: 1 },
-  "SHOULD miss": { args: [...SEEDED, "--reference-variant", "token-only-on-last-page"], exit: 0 },
-  "SHOULD miss, --strict": { args: [...SEEDED, "--reference-variant", "token-only-on-last-page", "--strict"], exit: 1 },
+  failing: { args: [...SEEDED, "--variant", "page-drops-last-record"], exit: 1 },
+  "SHOULD miss": { args: [...SEEDED, "--variant", "token-only-on-last-page"], exit: 0 },
+  "SHOULD miss, --strict": { args: [...SEEDED, "--variant", "token-only-on-last-page", "--strict"], exit: 1 },
   aborted: { args: [...SEEDED, "--endpoint", "http://127.0.0.1:1"], exit: 2 },
   "with skips": { args: [...SEEDED, ...SKIPPING], exit: 0 },
 } as const;

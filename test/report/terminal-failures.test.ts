@@ -3,9 +3,11 @@ import { expect } from "chai";
 import { failureSection, fold, WIDTH } from "../../src/report/terminal-failures.js";
 import { judge } from "../../src/report/outcome.js";
 import type { TestResult } from "../../src/report/results.js";
+import { requirement } from "../../src/harness/catalogue.js";
+import type { RequirementId } from "../../src/requirement-ids.js";
 
 const OPTIONS = { strict: false, requireAll: false, strictExpectations: false };
-const failed = (id: string, failedRequirement: string | undefined, error: string): TestResult => ({
+const failed = (id: string, failedRequirement: RequirementId | undefined, error: string): TestResult => ({
   id,
   title: `title of ${id}`,
   requirements: [],
@@ -13,7 +15,7 @@ const failed = (id: string, failedRequirement: string | undefined, error: string
   status: "failed",
   durationMs: 1,
   error,
-  ...(failedRequirement ? { failedRequirement, failure: "check" as const } : { failure: "setup" as const }),
+  ...(failedRequirement ? { failedRequirement, failedLevel: requirement(failedRequirement).level, failure: "check" as const } : { failure: "setup" as const }),
 });
 
 describe("terminal failures", () => {

@@ -63,7 +63,7 @@ describe("requirements catalogue", () => {
     const { GENERATED_FILES } = await import("../../scripts/generated-files.js");
     for (const f of GENERATED_FILES) {
       const committed = readFileSync(new URL(`../../${f.path}`, import.meta.url), "utf8");
-      expect(committed === f.make(), `${f.path} is out of date: run npm run docs`).to.equal(true);
+      expect(committed === (await f.make()), `${f.path} is out of date: run npm run docs`).to.equal(true);
     }
   });
 

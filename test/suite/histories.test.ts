@@ -30,7 +30,7 @@ describe("random histories", function () {
   });
 
   it("shrink a history-only bug to at most four calls, and its printed seed and path replay that history", async () => {
-    const variant = ["--reference-variant", "conflict-check-across-identities"];
+    const variant = ["--variant", "conflict-check-across-identities"];
     const file = join(dir, "broken.json");
     const run = await runCli(["histories", "--runs", "20", "--seed", "1", ...variant, "--report-json", file], 90_000);
     expect(run.code, run.stdout.slice(-2000)).to.equal(1);
@@ -41,7 +41,7 @@ describe("random histories", function () {
     expect(shrunkFrom).to.be.at.least(calls.length);
     expect(failed.failedRequirement).to.equal("LR-WRITE-CURRENT");
     // One complete command, the run's endpoint settings included (here the variant), on one line.
-    const command = `npx cognito-sync-conformance histories --reference-variant conflict-check-across-identities --seed ${seed} --replay '${replay}'`;
+    const command = `npx cognito-sync-conformance histories --variant conflict-check-across-identities --seed ${seed} --replay '${replay}'`;
     expect(failed.history!.command).to.equal(command);
     expect(run.stdout).to.include(`replay: ${command}\n`);
 

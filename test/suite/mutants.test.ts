@@ -10,6 +10,7 @@ import { tempDir } from "../support/temp-dir.js";
 import type { ConformingResult, MutantResult } from "../../src/cli/mutants.js";
 import { conformingVariants, variants } from "../../src/reference/variants.js";
 import { runCli } from "../support/run-cli.js";
+import { requirements } from "../../src/harness/catalogue.js";
 
 describe("mutants: the suite against every broken variant of the reference endpoint", function () {
   this.timeout(600_000);
@@ -36,6 +37,14 @@ describe("mutants: the suite against every broken variant of the reference endpo
   it("exits 0 and prints the closing count when every variant is killed", () => {
     expect(code, stdout.slice(-3000)).to.equal(0);
     expect(stdout).to.match(new RegExp(`^${results.length + conforming.length} passed, 0 failed$`, "m"));
+  });
+
+  it("every requirement is caught by a broken variant, or says why none exists (its variantGap)", () => {
+    const caught = new Set(results.flatMap((r) => (r.killed ? r.caughtBy : [])));
+    const uncaught = [...requirements.values()].filter((r) => !caught.has(r.id) && r.variantGap === undefined).map((r) => r.id);
+    expect(uncaught, "add a variant that breaks each, or give it a variantGap in specs/requirements.json").to.deep.equal([]);
+    const stale = [...requirements.values()].filter((r) => caught.has(r.id) && r.variantGap !== undefined).map((r) => r.id);
+    expect(stale, "caught now: remove their variantGap").to.deep.equal([]);
   });
 
   for (const [name, v] of Object.entries(conformingVariants)) {

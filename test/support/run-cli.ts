@@ -1,5 +1,7 @@
 /** Runs the real `cognito-sync-conformance` command in a child process, as a user would. */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { expect } from "chai";
 import { fileURLToPath } from "node:url";
 
 export const BIN = fileURLToPath(new URL("../../bin/cognito-sync-conformance.js", import.meta.url));
@@ -83,4 +85,16 @@ export function startCli(args: string[], timeoutMs = 20_000, env: NodeJS.Process
     });
     child.on("exit", (code) => reject(new Error(`exited with ${code} before printing a line; stderr: ${err}`)));
   });
+}
+
+/** What a test needs to see when a run went wrong. */
+export const shown = (r: Finished) => `exit ${r.code}\nstderr:\n${r.stderr}\nstdout (end):\n${r.stdout.slice(-3000)}`;
+export const readJsonFile = <T>(path: string) => JSON.parse(readFileSync(path, "utf8")) as T;
+
+/** stderr holds exactly one line and no stack trace. */
+export function expectOneLine(r: Finished): string {
+  const lines = r.stderr.split("\n").filter((l) => l !== "");
+  expect(lines, shown(r)).to.have.length(1);
+  expect(r.stderr).to.not.match(/^\s+at /m);
+  return lines[0]!;
 }

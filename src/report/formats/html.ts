@@ -57,7 +57,7 @@ function matrixRow(r: RequirementOutcome, all: readonly JudgedResult[]): string 
 function testRow(t: JudgedResult, failureIndex: number): string {
   const o = shownOf(t);
   const title = failureIndex >= 0 ? `<a href="#failure-${failureIndex}">${esc(t.title)}</a>` : esc(t.title);
-  const notes = [t.reason, ...(t.notes ?? []), ...(t.unchecked?.length ? [`not checked (reading 'any'): ${t.unchecked.join(", ")}`] : [])]
+  const notes = [t.reason, ...(t.notes ?? []), ...(t.unchecked?.length ? [`not checked (interpretation 'any'): ${t.unchecked.join(", ")}`] : [])]
     .filter((x) => x !== undefined)
     .map((x) => `<div>${esc(x)}</div>`);
   if (t.expectation) notes.push(`<div>expectations file: ${expectationText(t)}</div>`);
@@ -73,7 +73,7 @@ const errorText = (s: string) =>
 
 function failureBlock(t: JudgedResult, i: number): string {
   const req = t.failedRequirement;
-  const kind = t.failure === "check" ? `${req} (${t.level})` : t.failure === "setup" ? "not judged (setup or transport)" : "suite error";
+  const kind = t.failure === "check" ? `${req} (${t.failedLevel})` : t.failure === "setup" ? "not judged (setup or transport)" : "suite error";
   const breaks = (t.breaks ?? []).map((b) => `<li><b>${esc(b.client)}</b>: ${esc(b.effect)}</li>`).join("");
   const h = t.history;
   const history = h

@@ -44,7 +44,7 @@ function caseOf(t: JudgedResult): Case {
     case "passed":
       return { kind: "passed" };
     case "failed":
-      return failsRun ? { kind: "failure", message: firstLine(t.error), type: `${t.failedRequirement} (${t.level})`, text: t.error ?? "" } : { kind: "passed" };
+      return failsRun ? { kind: "failure", message: firstLine(t.error), type: `${t.failedRequirement} (${t.failedLevel})`, text: t.error ?? "" } : { kind: "passed" };
     case "not judged":
     case "suite error":
       return { kind: "error", message: firstLine(t.error), type: kind, text: t.error ?? "" };
@@ -65,7 +65,7 @@ function wallMs(tests: readonly JudgedResult[]): number {
 function output(t: JudgedResult, c: Case): string[] {
   return [
     ...(t.notes ?? []),
-    ...(t.unchecked?.length ? [`not checked (reading 'any'): ${t.unchecked.join(", ")}`] : []),
+    ...(t.unchecked?.length ? [`not checked (interpretation 'any'): ${t.unchecked.join(", ")}`] : []),
     ...(t.expectation ? [`expectations file: ${t.expectation.outcome} (${t.expectation.reason}${t.expectation.link ? `, ${t.expectation.link}` : ""})`] : []),
     // A failure that does not fail the testcase (a SHOULD miss, an expected failure) is told here.
     ...((c.kind === "passed" || c.kind === "skipped") && t.status === "failed" ? [t.error ?? ""] : []),

@@ -13,7 +13,7 @@ import type { ScenarioRequests } from "./scenario-requests.js";
 import { assertWellFormed, resolvedErrorType } from "./well-formed.js";
 import type { RequirementId } from "../requirement-ids.js";
 
-export class Listing {
+export class ListRecordsCalls {
   constructor(
     private readonly stats: RunStats,
     private readonly requests: ScenarioRequests,

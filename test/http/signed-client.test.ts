@@ -9,7 +9,8 @@ import { CognitoSyncClient, ListRecordsCommand } from "@aws-sdk/client-cognito-s
 import { expect } from "chai";
 import { listRecordsRequest, updateRecordsRequest } from "../../src/http/cognito-sync.js";
 import { describeExchange, type Exchange } from "../../src/http/exchange.js";
-import { curlLine, SignedClient, type NamedCredentials } from "../../src/http/signed-client.js";
+import { curlLine, type NamedCredentials } from "../../src/http/curl.js";
+import { SignedClient } from "../../src/http/signed-client.js";
 import { startReferenceEndpoint } from "../../src/reference/server.js";
 import { newIdentityId, newPoolId, REGION } from "../support/ids.js";
 

@@ -1,13 +1,14 @@
 /**
  * The `pact` command's only spec: one test per interaction of the committed contract, all
- * judged by one Pact verification run against the configured endpoint.
+ * judged by one Pact verification run against the configured endpoint. In specs/pact/, not
+ * specs/: the default command runs every specs/*.spec.ts, and this is for `pact` alone.
  */
-import { conformance } from "../harness/conformance.js";
-import { SetupFailure } from "../harness/failure.js";
-import { currentRun } from "../harness/run.js";
-import { interactions } from "./pact-file.js";
-import { verifyInChild } from "./verify-in-child.js";
-import type { InteractionVerdict } from "./verify.js";
+import { conformance } from "../../src/harness/conformance.js";
+import { SetupFailure } from "../../src/harness/failure.js";
+import { currentRun } from "../../src/harness/run.js";
+import { interactions } from "../../src/pact/pact-file.js";
+import { verifyInChild } from "../../src/pact/verify-in-child.js";
+import type { InteractionVerdict } from "../../src/pact/verify.js";
 
 let verdicts: Promise<InteractionVerdict[]> | undefined;
 /**
@@ -41,7 +42,7 @@ const IDS: Record<string, string> = {
 };
 const idOf = (description: string) => {
   const id = IDS[description];
-  if (!id) throw new Error(`the contract's interaction '${description}' has no test id: add one to IDS in src/pact/verification.spec.ts`);
+  if (!id) throw new Error(`the contract's interaction '${description}' has no test id: add one to IDS in specs/pact/verification.spec.ts`);
   return id;
 };
 

@@ -1,0 +1,21 @@
+/**
+ * An HTTP answer as an exchange holds it: headers as strings (a repeated one joined with ", "),
+ * the body as UTF-8 text, and parsed as JSON when it is JSON. Never throws: a body that is not
+ * JSON simply has no `json`, and the assertions say so, with the text.
+ */
+import type { IncomingMessage } from "node:http";
+import type { ReceivedResponse } from "./exchange.js";
+import { parseBounded } from "./json-depth.js";
+
+export function decodeResponse(res: IncomingMessage, body: Buffer[]): ReceivedResponse {
+  const text = Buffer.concat(body).toString("utf8");
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+  const response: ReceivedResponse = { status: res.statusCode ?? 0, headers, text };
+  try {
+    if (text.trim() !== "") response.json = parseBounded(text);
+  } catch {
+    // not JSON: the assertions say so, with the text
+  }
+  return response;
+}
