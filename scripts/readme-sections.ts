@@ -1,11 +1,12 @@
 /**
  * The README's tables that restate data files, made from those files: the interpretations
  * (specs/interpretations.json, with the requirements that name each), the scenario areas (each
- * spec's opening comment) and the variants of the reference (its registry). Each sits between
+ * spec's opening comment) and the variants of the reference by kind (its registry). Each sits between
  * two markers; everything else in the README is left as written.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import * as prettier from "prettier";
+import { BROKEN_KINDS, conformingVariants } from "../src/reference/variants.js";
 
 const root = new URL("../", import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), "utf8");
@@ -59,7 +60,23 @@ function areas(): string {
   );
 }
 
-const SECTIONS: Record<string, () => string> = { interpretations, areas };
+function variantKinds(): string {
+  const rows = BROKEN_KINDS.map((k) => [
+    `broken: ${k.kind}`,
+    code(`src/reference/${k.module}`),
+    String(Object.keys(k.variants).length),
+    Object.keys(k.variants).map(code).join(", "),
+  ]);
+  const conforming = [
+    "conforming",
+    code("src/reference/conforming-variants.ts"),
+    String(Object.keys(conformingVariants).length),
+    Object.keys(conformingVariants).map(code).join(", "),
+  ];
+  return table(["kind", "module", "how many", "variants"], [...rows, conforming]);
+}
+
+const SECTIONS: Record<string, () => string> = { interpretations, areas, variants: variantKinds };
 
 /** `readme` with every marked section made afresh, formatted as the project's formatter would. */
 export async function readmeWithSections(readme: string): Promise<string> {

@@ -1,9 +1,9 @@
 /**
  * `mutants`: the whole suite against every broken variant of the reference endpoint, a few
- * at a time, each in its own process. A bug only a history shows must pass the fixed scenarios
+ * at a time, each in its own process. A variant only a history shows must pass the fixed scenarios
  * and be killed by the random histories (the histories command, with more runs). A variant
  * is killed when the run fails (--strict, so SHOULD checks count); the table says which requirements caught it and whether the one the
- * bug was meant to break is among them. Then the conforming variants, with the interpretations
+ * variant was meant to break is among them. Then the conforming variants, with the interpretations
  * that describe them: the suite and the contract verification must pass each (no MUST
  * failure). Exits 1 if a broken variant survives or a conforming one is failed.
  */
@@ -26,7 +26,7 @@ export interface MutantResult {
   caughtBy: string[];
   /** Whether `breaks` is among them. */
   caughtAsIntended: boolean;
-  /** For a bug only a history shows: whether the fixed scenarios pass it (they must), the histories then doing the killing. */
+  /** For a variant only a history shows: whether the fixed scenarios pass it (they must), the histories then doing the killing. */
   fixedScenariosPass?: boolean;
   exitCode: number | null;
   durationMs: number;
@@ -50,7 +50,7 @@ export async function mutants(args: string[]): Promise<number> {
     process.stdout.write(
       "Usage: cognito-sync-conformance mutants [--variant NAME]... [--concurrency N] [--seed N] [--report-json FILE]\n\n" +
         "Runs the suite against every broken variant of the embedded reference endpoint (or the NAMEd ones; serve --help lists them),\n" +
-        "each of which must be killed by the requirement it breaks (a bug only a history shows: by the random histories, the fixed\n" +
+        "each of which must be killed by the requirement it breaks (a variant only a history shows: by the random histories, the fixed\n" +
         "scenarios passing it), then the suite and the contract against every conforming variant, which must pass. Exits 1 otherwise.\n",
     );
     return 0;
@@ -81,7 +81,7 @@ export async function mutants(args: string[]): Promise<number> {
     };
     writeFileSync(report, `${JSON.stringify({ seed, summary, variants: results, conforming: correct }, null, 2)}\n`);
     // A variant caught only by some other requirement counts as a failure too: its intended check is too weak.
-    // So does a history-only bug that the fixed scenarios catch after all: the catalogue's claim about it is wrong.
+    // So does a history-only variant that the fixed scenarios catch after all: the catalogue's claim about it is wrong.
     const failed = results.filter((r) => !r.killed || !r.caughtAsIntended || r.fixedScenariosPass === false).length + summary.falselyFailed;
     process.stdout.write(`${results.length + correct.length - failed} passed, ${failed} failed\n`);
     return failed > 0 ? 1 : 0;
@@ -109,14 +109,14 @@ function parse(args: string[]) {
   }
 }
 
-/** Histories tried on a bug only a history shows: enough that the rarest of them is found in any seed's runs. */
+/** Histories tried on a variant only a history shows: enough that the rarest of them is found in any seed's runs. */
 const HISTORY_RUNS = "300";
 
 async function runOne(name: string, seed: number, dir: string): Promise<MutantResult> {
   const v = variants[name]!;
   const common = ["--variant", name, "--strict", "--seed", String(seed)];
-  // The fixed scenarios alone must kill an ordinary bug, and must miss a history-only one, which the histories then kill.
-  // Random parallel histories are histories too: a history-only bug they catch is still history-only.
+  // The fixed scenarios alone must kill an ordinary variant, and must miss a history-only one, which the histories then kill.
+  // Random parallel histories are histories too: a history-only variant they catch is still history-only.
   const fixed = await runSuiteChild([...common, "--histories", "0", "--parallel-histories", "0"], dir, name);
   const { exitCode, tests, aborted, durationMs } = v.needsHistory ? await runSuiteChild(["histories", ...common, "--runs", HISTORY_RUNS], dir, `${name}-histories`) : fixed;
   // A history that could not be driven names all its requirements; only a failed check counts there.
@@ -172,5 +172,5 @@ function printTable(results: MutantResult[]): void {
     const history = r.fixedScenariosPass === undefined ? "" : r.fixedScenariosPass ? "  (by histories only)" : "  (CAUGHT WITHOUT HISTORIES: not history-only)";
     process.stdout.write(`${r.variant.padEnd(width)}  ${verdict}  ${r.caughtBy.join(" ") || `(exit ${r.exitCode})`}${history}\n`);
   }
-  if (results.some((r) => r.killed && !r.caughtAsIntended)) process.stdout.write("killed*: caught, but not by the requirement the bug was meant to break\n");
+  if (results.some((r) => r.killed && !r.caughtAsIntended)) process.stdout.write("killed*: caught, but not by the requirement the variant was meant to break\n");
 }

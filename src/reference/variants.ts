@@ -18,66 +18,22 @@ import type { BrokenVariant, VariantHooks } from "./variant-hooks.js";
 
 export { conformingVariants };
 
-const rewriting = { ...pagingVariants, ...shapeVariants, ...errorVariants, ...datasetStateVariants };
+/** The kinds of broken variant, each in a module of its own, in the order --help lists them. */
+export const BROKEN_KINDS: ReadonlyArray<{ kind: string; module: string; variants: Record<string, BrokenVariant> }> = [
+  { kind: "paging and filtering", module: "paging-variants.ts", variants: pagingVariants },
+  { kind: "how answers are written", module: "shape-variants.ts", variants: shapeVariants },
+  { kind: "what is refused, and how", module: "error-variants.ts", variants: errorVariants },
+  { kind: "what answers say of a dataset", module: "dataset-state-variants.ts", variants: datasetStateVariants },
+  { kind: "record content a store loses", module: "content-variants.ts", variants: contentVariants },
+  { kind: "calls at the same moment", module: "race-variants.ts", variants: raceVariants },
+  {
+    kind: "only a history shows",
+    module: "history-variants.ts",
+    variants: Object.fromEntries(Object.entries(historyVariants).map(([name, v]) => [name, { ...v, needsHistory: true as const }])),
+  },
+];
 
-/** Every name of a list, or `never` when one is left out: a variant missing from the list would be missing from the catalogue. */
-type Complete<List extends readonly string[], Name extends string> = Exclude<Name, List[number]> extends never ? List : never;
-
-/** The broken variants that rewrite requests and answers, grouped by kind in their modules, in the order --help and the known names have always listed them. */
-const LISTED = [
-  "page-drops-last-record",
-  "ignores-last-sync-count",
-  "missing-dataset-404",
-  "invalid-parameter-as-500",
-  "no-session-token",
-  "sync-count-as-string",
-  "sync-filter-off-by-one",
-  "page-exceeds-max-results",
-  "ignores-max-results",
-  "page-repeats-first-record",
-  "no-next-token",
-  "count-off-by-one",
-  "count-as-string",
-  "missing-dataset-exists-true",
-  "timestamps-as-strings",
-  "timestamps-in-milliseconds",
-  "merged-names-as-string",
-  "pool-id-pattern-unchecked",
-  "dataset-name-length-unchecked",
-  "max-results-unchecked",
-  "next-token-unchecked",
-  "throttle-as-500",
-  "internal-error-html-body",
-  "no-identity-isolation",
-  "tombstones-dropped",
-  "tombstones-empty-value",
-  "dataset-sync-count-stale",
-  "deleted-flag-never-set",
-  "conflicts-ignored",
-  "json-as-text-plain",
-  "error-type-unresolvable",
-  "merged-names-dropped",
-  "conflict-as-400",
-  "conflict-type-in-body",
-  "deleted-flag-when-missing",
-  "update-answers-without-records",
-  "counts-with-fractions",
-  "merged-names-always-set",
-  "inclusive-sync-filter",
-  "default-page-of-50",
-  "defaults-omitted",
-  "records-null-when-empty",
-  "foreign-token-followed",
-  "deleted-dataset-404",
-] as const satisfies ReadonlyArray<keyof typeof rewriting>;
-const listed: Complete<typeof LISTED, keyof typeof rewriting> = LISTED;
-
-export const variants: Record<string, BrokenVariant> = {
-  ...Object.fromEntries(listed.map((name) => [name, rewriting[name]])),
-  ...contentVariants,
-  ...raceVariants,
-  ...Object.fromEntries(Object.entries(historyVariants).map(([name, v]) => [name, { ...v, needsHistory: true as const }])),
-};
+export const variants: Record<string, BrokenVariant> = Object.assign({}, ...BROKEN_KINDS.map((k) => k.variants));
 
 /** The variant called `name`, broken or conforming; a UsageError naming `--flag` and every known name when there is none. */
 export function variantNamed(name: string, flag: string): VariantHooks {

@@ -38,7 +38,7 @@ describe("races: devices calling at the same moment, end to end", function () {
     after(() => server?.close());
 
     it("gets no MUST failure of a race scenario from a throttled call: each passes or is not judged", () => {
-      expect(throttled, "UpdateRecords calls answered 429").to.be.above(0);
+      expect(throttled, `UpdateRecords calls answered 429\n${shown(r)}`).to.be.above(0);
       expect(r.code, shown(r)).to.be.oneOf([0, 1]);
       const report = readJson(json);
       const raced = races(report);
