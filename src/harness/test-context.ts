@@ -16,7 +16,8 @@ import type { Observed, Scenario } from "./scenario.js";
 import { ScenarioRequests } from "./scenario-requests.js";
 import { Seeding } from "./seeding.js";
 import { Teardown } from "./teardown.js";
-import { Verdicts } from "./verdicts.js";
+import { undeclaredCheck, Verdicts } from "./verdicts.js";
+import type { RequirementId } from "../requirement-ids.js";
 
 // The specs import these from here, with the context itself.
 export type { Caller, ListBody, ListResult, RecordOut, SdkError, SeededDataset, Update, Walk } from "./answers.js";
@@ -84,14 +85,14 @@ export class TestContext {
   // Datasets of the scenario, written through the public API and deleted when it ends (see Seeding).
   readonly dataset: Seeding["dataset"] = (...args) => this.seeding.dataset(...args);
   readonly seed: Seeding["seed"] = (...args) => this.seeding.seed(...args);
-  readonly write: Seeding["write"] = (...args) => this.seeding.write(...args);
+  readonly write: Seeding["write"] = (...args) => (this.declares(args[2]?.because), this.seeding.write(...args));
   readonly sessionToken: Seeding["sessionToken"] = (...args) => this.seeding.sessionToken(...args);
   readonly deleteDataset: Seeding["deleteDataset"] = (...args) => this.seeding.deleteDataset(...args);
 
   // ListRecords, every answer checked for well-formedness first (see ListRecordsCalls).
-  readonly list: ListRecordsCalls["list"] = (...args) => this.listing.list(...args);
+  readonly list: ListRecordsCalls["list"] = (...args) => (this.declares(args[2]), this.listing.list(...args));
   readonly listRequest: ListRecordsCalls["listRequest"] = (...args) => this.listing.listRequest(...args);
-  readonly walk: ListRecordsCalls["walk"] = (...args) => this.listing.walk(...args);
+  readonly walk: ListRecordsCalls["walk"] = (...args) => (this.declares(args[2]), this.listing.walk(...args));
 
   // Provider states, bound credentials and the AWS SDK (see Callers).
   readonly state: Callers["state"] = (...args) => this.callers.state(...args);
@@ -100,6 +101,11 @@ export class TestContext {
   readonly sdk: Callers["sdk"] = (...args) => this.callers.sdk(...args);
   readonly sdkExchange: Callers["sdkExchange"] = () => this.callers.sdkExchange();
   readonly sdkOutcome = sdkOutcome;
+
+  /** A call that fails `because` when it goes wrong names a requirement the scenario declares, checked whether it goes wrong or not. */
+  private declares(because: RequirementId | undefined): void {
+    if (because !== undefined) undeclaredCheck(this.meta.requirements, because);
+  }
 
   // Checks tied to requirement ids (see Verdicts): MUST failures at once, SHOULD ones held to the end.
   readonly check: Verdicts["check"] = (...args) => this.verdicts.check(...args);

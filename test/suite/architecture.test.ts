@@ -15,7 +15,10 @@ const read = (path: string) => readFileSync(new URL(path, root), "utf8");
 describe("the checklists of ARCHITECTURE.md", () => {
   it("names a requirement of the catalogue for every broken variant", () => {
     const wrong = Object.entries(variants).filter(([, v]) => !isRequirementId(v.breaks));
-    expect(wrong.map(([name, v]) => `${name}: ${v.breaks}`)).to.deep.equal([]);
+    expect(
+      wrong.map(([name, v]) => `${name}: ${v.breaks}`),
+      "a variant's breaks must be an id of specs/requirements.json (after adding one, run npm run docs)",
+    ).to.deep.equal([]);
   });
 
   it("names only interpretations and choices that exist for every conforming variant", () => {
@@ -38,7 +41,7 @@ describe("the checklists of ARCHITECTURE.md", () => {
 
   it("opens every spec with a comment saying what it checks (the README's scenario areas are made from it)", () => {
     for (const f of readdirSync(new URL("specs/", root)).filter((x) => x.endsWith(".spec.ts"))) {
-      expect(read(`specs/${f}`), f).to.match(/^\/\*\*[\s\S]{40,}?\*\//);
+      expect(read(`specs/${f}`), `${f} must open with a /** ... */ comment saying what it checks`).to.match(/^\/\*\*[\s\S]{40,}?\*\//);
     }
   });
 

@@ -15,6 +15,7 @@ interface Requirement {
   source: { kind: string; ref: string };
   interpretation?: string;
   breaks?: Array<{ client: string; effect: string; source: string }>;
+  variantGap?: string;
 }
 interface Interpretation {
   name: string;
@@ -41,11 +42,21 @@ describe("requirements catalogue", () => {
 
   it("gives every requirement a level, a statement and a source", () => {
     for (const r of requirements) {
-      expect(["MUST", "SHOULD"], r.id).to.include(r.level);
-      expect(r.statement.length, r.id).to.be.above(20);
-      expect(["doc", "model", "protocol", "client", "observed", "interpretation"], r.id).to.include(r.source.kind);
-      expect(r.source.ref.length, r.id).to.be.above(10);
+      expect(["MUST", "SHOULD"], `${r.id}: level must be MUST or SHOULD`).to.include(r.level);
+      expect(r.statement.length, `${r.id}: a statement of more than 20 characters, in your own words`).to.be.above(20);
+      expect(["doc", "model", "protocol", "client", "observed", "interpretation"], `${r.id}: source.kind`).to.include(r.source.kind);
+      expect(r.source.ref.length, `${r.id}: source.ref saying where it comes from, in more than 10 characters`).to.be.above(10);
+      if (r.variantGap !== undefined) expect(r.variantGap.length, `${r.id}: variantGap saying why no variant breaks it`).to.be.above(20);
     }
+  });
+
+  it("has no member a requirement cannot have (a misspelt optional one would be ignored)", () => {
+    const known = ["id", "level", "statement", "source", "interpretation", "breaks", "command", "variantGap"];
+    for (const r of requirements)
+      expect(
+        Object.keys(r).filter((k) => !known.includes(k)),
+        r.id,
+      ).to.deep.equal([]);
   });
 
   it("names, for every MUST that comes from a client, the clients that break without it: what happens, and the repository, file and function", () => {
