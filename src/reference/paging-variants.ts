@@ -4,7 +4,7 @@
  * dropped, unchecked or followed into another dataset. Each carries one small, realistic bug
  * and names the requirement it breaks.
  */
-import { hasTokenShape, unsealedPayload } from "./tokens.js";
+import { hasTokenShape, scopeOf, unsealedPayload } from "./tokens.js";
 import type { BrokenVariant } from "./variant-hooks.js";
 import { isWhole, onListRequest, onPage } from "./variant-rewrites.js";
 
@@ -82,9 +82,9 @@ export const pagingVariants = {
     breaks: "LR-TOKEN-NO-LEAK",
     description: "a NextToken issued for another dataset is followed into that dataset, whose records come back",
     request: onListRequest((call) => {
-      // The identity and dataset ListRecords binds its NextToken to (operations/list-records.ts).
-      const { p, i, d } = unsealedPayload(call.query.get("nextToken") ?? "") ?? {};
-      if (typeof p === "string" && typeof i === "string" && typeof d === "string") Object.assign(call.labels, { IdentityPoolId: p, IdentityId: i, DatasetName: d });
+      // The identity and dataset ListRecords bound its NextToken to.
+      const bound = scopeOf(unsealedPayload(call.query.get("nextToken") ?? ""));
+      if (bound) Object.assign(call.labels, { IdentityPoolId: bound.identityPoolId, IdentityId: bound.identityId, DatasetName: bound.datasetName });
     }),
   },
 } satisfies Record<string, BrokenVariant>;

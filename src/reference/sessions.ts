@@ -5,7 +5,7 @@
  */
 import { invalidParameter } from "./errors.js";
 import type { DatasetRef } from "./store.js";
-import type { TokenSealer } from "./tokens.js";
+import { boundTo, datasetScope, type TokenSealer } from "./tokens.js";
 
 const KIND = "sync-session";
 
@@ -20,14 +20,13 @@ export class Sessions {
   ) {}
 
   issue(ref: DatasetRef, now: number): string {
-    return this.sealer.seal(KIND, { ...scope(ref), s: ++this.issued, e: now + this.ttlMs });
+    return this.sealer.seal(KIND, { ...datasetScope(ref), s: ++this.issued, e: now + this.ttlMs });
   }
 
   /** The session id of a token that may be used for `ref` now; otherwise a 400. */
   check(ref: DatasetRef, token: string, now: number): string {
     const payload = this.sealer.open(KIND, token);
-    const want = scope(ref);
-    if (!payload || payload.p !== want.p || payload.i !== want.i || payload.d !== want.d) {
+    if (!payload || !boundTo(payload, ref)) {
       throw invalidParameter("SyncSessionToken not valid for these inputs");
     }
     if (typeof payload.e !== "number" || payload.e <= now) throw invalidParameter("SyncSessionToken has expired; call ListRecords for a new one");
@@ -43,5 +42,3 @@ export class Sessions {
     if (this.spent.size % 1024 === 0) for (const [k, e] of this.spent) if (e <= now) this.spent.delete(k);
   }
 }
-
-const scope = (ref: DatasetRef) => ({ p: ref.identityPoolId, i: ref.identityId, d: ref.datasetName });

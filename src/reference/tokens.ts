@@ -5,6 +5,7 @@
  * inside a token without its key use the readers at the end.
  */
 import { createHash, randomBytes, timingSafeEqual, type Hash } from "node:crypto";
+import type { DatasetRef } from "./store.js";
 
 export class TokenSealer {
   // A fresh key per server instance: tokens from another process (or a restart) are
@@ -57,4 +58,17 @@ export function unsealedPayload(token: string): Record<string, unknown> | undefi
   } catch {
     return undefined;
   }
+}
+
+/** The dataset a token is bound to, as its payload holds it (both kinds bind one). */
+export const datasetScope = (ref: DatasetRef) => ({ p: ref.identityPoolId, i: ref.identityId, d: ref.datasetName });
+
+/** Whether `payload` was bound to `ref`'s dataset. */
+export const boundTo = (payload: Record<string, unknown>, ref: DatasetRef): boolean =>
+  payload.p === ref.identityPoolId && payload.i === ref.identityId && payload.d === ref.datasetName;
+
+/** The dataset a payload says it is bound to, when it names one. */
+export function scopeOf(payload: Record<string, unknown> | undefined): DatasetRef | undefined {
+  const { p, i, d } = payload ?? {};
+  return typeof p === "string" && typeof i === "string" && typeof d === "string" ? { identityPoolId: p, identityId: i, datasetName: d } : undefined;
 }

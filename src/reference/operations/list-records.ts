@@ -3,6 +3,7 @@ import { authorize, datasetFrom, type Call, type Services } from "../call.js";
 import { invalidParameter } from "../errors.js";
 import type { Cursor, DatasetRef } from "../store.js";
 import { INT32, parseWhole, Violations } from "../validate.js";
+import { boundTo, datasetScope } from "../tokens.js";
 import { recordsOut } from "../wire.js";
 
 /**
@@ -49,13 +50,12 @@ export function listRecords(call: Call, { store, sealer, sessions }: Services) {
 }
 
 // A NextToken only continues the walk it came from: same identity, dataset and filter.
-const bind = (ref: DatasetRef, lastSyncCount: number) => ({ p: ref.identityPoolId, i: ref.identityId, d: ref.datasetName, l: lastSyncCount });
+const bind = (ref: DatasetRef, lastSyncCount: number) => ({ ...datasetScope(ref), l: lastSyncCount });
 
 function openNextToken(token: string, ref: DatasetRef, lastSyncCount: number, sealer: Services["sealer"]): Cursor {
   const payload = sealer.open(KIND, token);
-  const want = bind(ref, lastSyncCount);
   if (!payload) throw invalidParameter("The nextToken is not one this endpoint issued, or it was altered");
-  if (payload.p !== want.p || payload.i !== want.i || payload.d !== want.d) throw invalidParameter("The nextToken belongs to another identity or dataset");
-  if (payload.l !== want.l) throw invalidParameter(`The nextToken was issued for lastSyncCount ${String(payload.l)}, not ${lastSyncCount}`);
+  if (!boundTo(payload, ref)) throw invalidParameter("The nextToken belongs to another identity or dataset");
+  if (payload.l !== lastSyncCount) throw invalidParameter(`The nextToken was issued for lastSyncCount ${String(payload.l)}, not ${lastSyncCount}`);
   return { syncCount: Number(payload.c), key: String(payload.k) };
 }
