@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import * as prettier from "prettier";
+import { interpretations, requirements } from "../src/harness/catalogue.js";
 import { BROKEN_KINDS, conformingVariants } from "../src/reference/variants.js";
 
 const root = new URL("../", import.meta.url);
@@ -14,19 +15,10 @@ const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
 const table = (head: readonly string[], rows: ReadonlyArray<readonly string[]>) => [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
 const code = (s: string) => `\`${s}\``;
 
-interface Interpretation {
-  name: string;
-  question: string;
-  default: string;
-  choices: Record<string, string>;
-}
-
-function interpretations(): string {
-  const { interpretations: all } = JSON.parse(read("specs/interpretations.json")) as { interpretations: Interpretation[] };
-  const { requirements } = JSON.parse(read("specs/requirements.json")) as { requirements: Array<{ id: string; interpretation?: string }> };
+function interpretationTable(): string {
   return table(
     ["interpretation", "question", "default", "other choices", "requirements it sets"],
-    all.map((i) => [
+    interpretations.map((i) => [
       code(i.name),
       i.question,
       `${code(i.default)}: ${i.choices[i.default]}`,
@@ -34,7 +26,7 @@ function interpretations(): string {
         .filter((c) => c !== i.default && c !== "any")
         .map(code)
         .join(", "),
-      requirements
+      [...requirements.values()]
         .filter((r) => r.interpretation === i.name)
         .map((r) => r.id)
         .join(", "),
@@ -76,7 +68,7 @@ function variantKinds(): string {
   return table(["kind", "module", "how many", "variants"], [...rows, conforming]);
 }
 
-const SECTIONS: Record<string, () => string> = { interpretations, areas, variants: variantKinds };
+const SECTIONS: Record<string, () => string> = { interpretations: interpretationTable, areas, variants: variantKinds };
 
 /** `readme` with every marked section made afresh, formatted as the project's formatter would. */
 export async function readmeWithSections(readme: string): Promise<string> {

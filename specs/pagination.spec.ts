@@ -148,7 +148,8 @@ describe("pagination", () => {
       conformance(
         AREA,
         `a NextToken that is ${b.name} yields no record of another dataset, and is refused with 400`,
-        ["LR-TOKEN-NO-LEAK", "LR-TOKEN-INVALID", "LR-PAGE-WALK"],
+        // A token taken from a first page fails LR-PAGE-WALK when there is none.
+        ["LR-TOKEN-NO-LEAK", "LR-TOKEN-INVALID", ...(b.id === "garbage" ? [] : (["LR-PAGE-WALK"] as const))],
         async (t) => {
           const ds = await t.seed("target", t.spread("k", [6]));
           const result = await t.list(ds, { maxResults: 2, nextToken: await b.token(t, ds) }, "LR-TOKEN-NO-LEAK", { expectOk: false });

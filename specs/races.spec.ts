@@ -9,11 +9,11 @@ import { conformance } from "../src/harness/conformance.js";
 import { currentPlan } from "../src/harness/run.js";
 import { deleteRacingWrites, differentKeys, oneKey } from "../src/races/rounds.js";
 import { walkRacingWrites } from "../src/races/walk-round.js";
+import { RACE_REQUIREMENTS } from "../src/model/race-requirement.js";
 import type { RequirementId } from "../src/requirement-ids.js";
 
 /** A round's own requirements, and every one its check for one order of the calls can name (see race-requirement.ts). */
 const orderChecked = (...own: RequirementId[]): RequirementId[] => [...new Set([...own, ...RACE_REQUIREMENTS])];
-import { RACE_REQUIREMENTS } from "../src/model/race-requirement.js";
 
 const AREA = "races";
 

@@ -12,12 +12,13 @@ import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { oneLine } from "../config/resolve.js";
-import { conformingVariants, variantNamed, variants } from "../reference/variants.js";
+import { conformingVariants, variants } from "../reference/variants.js";
+import { checkVariantName } from "./variant-help.js";
 import { inPool } from "../pool.js";
 import { runSuiteChild } from "./child-run.js";
 import { UsageError } from "../config/usage-error.js";
 
-export interface MutantResult {
+export interface VariantResult {
   variant: string;
   description: string;
   breaks: string;
@@ -26,6 +27,8 @@ export interface MutantResult {
   caughtBy: string[];
   /** Whether `breaks` is among them. */
   caughtAsIntended: boolean;
+  /** The requirements whose checks failed: what this variant proves the suite can catch (a failed set-up proves nothing). */
+  failedChecks: string[];
   /** For a variant only a history shows: whether the fixed scenarios pass it (they must), the histories then doing the killing. */
   fixedScenariosPass?: boolean;
   exitCode: number | null;
@@ -56,7 +59,7 @@ export async function mutants(args: string[]): Promise<number> {
     return 0;
   }
   const picked = values.variant;
-  for (const n of picked) variantNamed(n, "variant");
+  for (const n of picked) checkVariantName(n);
   const names = picked.length > 0 ? picked.filter((n) => n in variants) : Object.keys(variants);
   const conforming = picked.length > 0 ? picked.filter((n) => n in conformingVariants) : Object.keys(conformingVariants);
   const concurrency = Number(values.concurrency ?? availableParallelism());
@@ -68,22 +71,22 @@ export async function mutants(args: string[]): Promise<number> {
   try {
     const results = (await inPool(names, concurrency, (name) => runOne(name, seed, dir))).sort((a, b) => a.variant.localeCompare(b.variant));
     printTable(results);
-    const correct = await inPool(conforming, concurrency, (name) => runConforming(name, seed, dir));
-    printConforming(correct);
+    const passing = await inPool(conforming, concurrency, (name) => runConforming(name, seed, dir));
+    printConforming(passing);
     const report = values["report-json"];
     mkdirSync(dirname(report), { recursive: true });
     const summary = {
       variants: results.length,
       killed: results.filter((r) => r.killed).length,
       survived: results.filter((r) => !r.killed).length,
-      conforming: correct.length,
-      falselyFailed: correct.filter((r) => !r.passed).length,
+      conforming: passing.length,
+      falselyFailed: passing.filter((r) => !r.passed).length,
     };
-    writeFileSync(report, `${JSON.stringify({ seed, summary, variants: results, conforming: correct }, null, 2)}\n`);
+    writeFileSync(report, `${JSON.stringify({ seed, summary, variants: results, conforming: passing }, null, 2)}\n`);
     // A variant caught only by some other requirement counts as a failure too: its intended check is too weak.
     // So does a history-only variant that the fixed scenarios catch after all: the catalogue's claim about it is wrong.
     const failed = results.filter((r) => !r.killed || !r.caughtAsIntended || r.fixedScenariosPass === false).length + summary.falselyFailed;
-    process.stdout.write(`${results.length + correct.length - failed} passed, ${failed} failed\n`);
+    process.stdout.write(`${results.length + passing.length - failed} passed, ${failed} failed\n`);
     return failed > 0 ? 1 : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -112,7 +115,7 @@ function parse(args: string[]) {
 /** Histories tried on a variant only a history shows: enough that the rarest of them is found in any seed's runs. */
 const HISTORY_RUNS = "300";
 
-async function runOne(name: string, seed: number, dir: string): Promise<MutantResult> {
+async function runOne(name: string, seed: number, dir: string): Promise<VariantResult> {
   const v = variants[name]!;
   const common = ["--variant", name, "--strict", "--seed", String(seed)];
   // The fixed scenarios alone must kill an ordinary variant, and must miss a history-only one, which the histories then kill.
@@ -122,6 +125,9 @@ async function runOne(name: string, seed: number, dir: string): Promise<MutantRe
   // A history that could not be driven names all its requirements; only a failed check counts there.
   const failed = tests.filter((t) => t.status === "failed").flatMap((t) => (t.failedRequirement ? [t.failedRequirement] : v.needsHistory ? [] : t.requirements));
   const caughtBy = [...new Set([...failed, ...(aborted?.requirement ? [aborted.requirement] : [])])].sort();
+  const failedChecks = [
+    ...new Set([...tests.flatMap((t) => (t.status === "failed" && t.failedRequirement ? [t.failedRequirement] : [])), ...(aborted?.requirement ? [aborted.requirement] : [])]),
+  ].sort();
   // Only a verdict kills: exit 1. A crash of the suite (3) or an unusable run (2) proves nothing.
   return {
     variant: name,
@@ -130,6 +136,7 @@ async function runOne(name: string, seed: number, dir: string): Promise<MutantRe
     killed: exitCode === 1,
     caughtBy,
     caughtAsIntended: (caughtBy as readonly string[]).includes(v.breaks),
+    failedChecks,
     ...(v.needsHistory ? { fixedScenariosPass: fixed.exitCode === 0 } : {}),
     exitCode,
     durationMs: durationMs + (v.needsHistory ? fixed.durationMs : 0),
@@ -165,7 +172,7 @@ function printConforming(results: ConformingResult[]): void {
   }
 }
 
-function printTable(results: MutantResult[]): void {
+function printTable(results: VariantResult[]): void {
   const width = Math.max(...results.map((r) => r.variant.length));
   for (const r of results) {
     const verdict = r.killed ? (r.caughtAsIntended ? "killed  " : "killed* ") : "SURVIVED";

@@ -85,8 +85,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   if (s.variant !== undefined) {
     if (s.endpoint !== undefined) throw new UsageError("--variant applies to the embedded reference; drop --endpoint");
     // Checked here, before the reference's thread starts, so a wrong name is a usage error and not a crashed thread.
-    const { variantNamed } = await import("../reference/variants.js");
-    variantNamed(s.variant, "variant");
+    (await import("./variant-help.js")).checkVariantName(s.variant);
   }
   // One gate for every request of the run; the run's deadline, or a reader that went away, closes it.
   const gate = new RequestGate();
@@ -96,7 +95,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
   const embedded = reference ? await reference.startEmbeddedReference({ credentials: [credentials], ...(s.variant === undefined ? {} : { variant: s.variant }) }) : undefined;
   const endpoint = embedded?.url ?? s.endpoint!;
   const stateUrl = embedded ? `${embedded.url}${STATE_PATH}` : s.stateUrl;
-  const label = embedded ? `the embedded reference endpoint${s.variant ? `, broken variant '${s.variant}'` : ""} (${embedded.url})` : endpoint;
+  const label = embedded ? `the embedded reference endpoint${s.variant ? `, variant '${s.variant}'` : ""} (${embedded.url})` : endpoint;
   const plan = planRun(s, stateUrl, label);
   // The signer, the HTTP client and the state hook are loaded only for a run that sends requests.
   const [{ SignedClient }, { StateHook }] = await Promise.all([import("../http/signed-client.js"), import("../harness/states.js")]);

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import type { KnownCredentials } from "../reference/auth.js";
 import { STATE_PATH } from "../reference/provider-states.js";
 import { createReferenceEndpoint } from "../reference/server.js";
-import { variantHelp } from "./variant-help.js";
+import { checkVariantName, variantHelp } from "./variant-help.js";
 import { oneLine } from "../config/resolve.js";
 import { exitWhenFlushed, onOutputGone } from "./output.js";
 import { UsageError } from "../config/usage-error.js";
@@ -34,7 +34,7 @@ export async function serve(args: string[]): Promise<void> {
   const credentials = values.credential.map(parseCredential);
   const variant = values.variant;
 
-  // An unknown --variant is refused here, a usage error that lists the known names.
+  if (variant !== undefined) checkVariantName(variant);
   const endpoint = createReferenceEndpoint({ credentials, ...(variant === undefined ? {} : { variant }) });
   let url: string;
   try {

@@ -1,16 +1,25 @@
-/** The reference's variants as the --help of every command that takes one lists them: broken ones (those only a history shows marked), then conforming ones with their interpretations. */
-import { conformingVariants, variants } from "../reference/variants.js";
+/** The reference's variants as the --help of every command that takes one lists them: broken ones by kind (those only a history shows marked), then conforming ones with their choices. */
+import { UsageError } from "../config/usage-error.js";
+import { BROKEN_KINDS, conformingVariants, variantNamed, variantNames } from "../reference/variants.js";
 
 export function variantHelp(indent: string): string {
-  const broken = Object.entries(variants).map(([name, v]) => `${indent}  ${name}${v.needsHistory ? " (only a history shows it)" : ""}: ${v.description}`);
-  const correct = Object.entries(conformingVariants).map(([name, v]) => {
+  const broken = BROKEN_KINDS.flatMap((k) => [
+    `${indent}  ${k.kind}:`,
+    ...Object.entries(k.variants).map(([name, v]) => `${indent}    ${name}${v.needsHistory ? " (only a history shows it)" : ""}: ${v.description}`),
+  ]);
+  const conforming = Object.entries(conformingVariants).map(([name, v]) => {
     const chosen = Object.entries(v.interpretations).map(([k, c]) => `${k}=${c}`);
     return `${indent}  ${name}: ${v.description}${chosen.length ? ` [${chosen.join(" ")}]` : ""}`;
   });
   return [
-    `${indent}Deliberately broken ones, to see the suite fail:`,
+    `${indent}Broken ones, to see the suite fail, by kind:`,
     ...broken,
-    `${indent}Correct ones that read open points differently (with the interpretations that describe each):`,
-    ...correct,
+    `${indent}Conforming ones, which take another choice where the sources leave room (with the choices that describe each):`,
+    ...conforming,
   ].join("\n");
+}
+
+/** Refuses a name no variant has, as the usage error every command that takes --variant gives. */
+export function checkVariantName(name: string): void {
+  if (!variantNamed(name)) throw new UsageError(`unknown --variant '${name}' (known: ${variantNames().join(", ")})`);
 }

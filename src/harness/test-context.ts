@@ -32,7 +32,7 @@ export class TestContext {
   private readonly verdicts: Verdicts;
   private readonly requests: ScenarioRequests;
   private readonly seeding: Seeding;
-  private readonly listing: ListRecordsCalls;
+  private readonly listRecords: ListRecordsCalls;
   private readonly callers: Callers;
   /** The scenario's own random source under the run's seed: the same draws in every run with that seed. */
   private readonly random: () => number;
@@ -48,7 +48,7 @@ export class TestContext {
     ({ identityId: this.identityId, otherIdentityId: this.otherIdentityId } = scenarioIdentities(run.plan, meta.id));
     this.requests = new ScenarioRequests(run, observed);
     this.seeding = new Seeding(run, meta.id, this.identityId, this.requests, this.teardown);
-    this.listing = new ListRecordsCalls(run.stats, this.requests);
+    this.listRecords = new ListRecordsCalls(run.stats, this.requests);
     this.callers = new Callers(run, meta, this.identityId, this.requests, this.teardown);
     this.random = randomFor(run.plan.seed, meta.id);
   }
@@ -85,14 +85,14 @@ export class TestContext {
   // Datasets of the scenario, written through the public API and deleted when it ends (see Seeding).
   readonly dataset: Seeding["dataset"] = (...args) => this.seeding.dataset(...args);
   readonly seed: Seeding["seed"] = (...args) => this.seeding.seed(...args);
-  readonly write: Seeding["write"] = (...args) => (this.declares(args[2]?.because), this.seeding.write(...args));
+  readonly write: Seeding["write"] = async (...args) => (this.declares(args[2]?.because), this.seeding.write(...args));
   readonly sessionToken: Seeding["sessionToken"] = (...args) => this.seeding.sessionToken(...args);
   readonly deleteDataset: Seeding["deleteDataset"] = (...args) => this.seeding.deleteDataset(...args);
 
   // ListRecords, every answer checked for well-formedness first (see ListRecordsCalls).
-  readonly list: ListRecordsCalls["list"] = (...args) => (this.declares(args[2]), this.listing.list(...args));
-  readonly listRequest: ListRecordsCalls["listRequest"] = (...args) => this.listing.listRequest(...args);
-  readonly walk: ListRecordsCalls["walk"] = (...args) => (this.declares(args[2]), this.listing.walk(...args));
+  readonly list: ListRecordsCalls["list"] = async (...args) => (this.declares(args[2]), this.listRecords.list(...args));
+  readonly listRequest: ListRecordsCalls["listRequest"] = (...args) => this.listRecords.listRequest(...args);
+  readonly walk: ListRecordsCalls["walk"] = async (...args) => (this.declares(args[2]), this.listRecords.walk(...args));
 
   // Provider states, bound credentials and the AWS SDK (see Callers).
   readonly state: Callers["state"] = (...args) => this.callers.state(...args);

@@ -42,6 +42,7 @@ export class Verdicts<Id extends RequirementId = RequirementId> {
    * Given a walk's pages instead of one exchange, a failure shows the page where it went wrong.
    */
   expectExactly(requirement: Id, records: readonly RecordOut[], expected: ReadonlyMap<string, Expected>, shown?: Exchange | Walk["pages"]): void {
+    undeclaredCheck(this.declared, requirement);
     const { missing, duplicated, unexpected, wrongValue } = diffRecords(records, expected);
     const delivery = { missing, duplicated, unexpected, wrongValue };
     const ok = Object.values(delivery).every((xs) => xs.length === 0);

@@ -106,7 +106,7 @@ class List implements Command {
     if (q.origin === "future") {
       const r = await w.t.listRequest(listRecordsRequest(at, query), as);
       w.record(call, r.exchange);
-      if (w.interpretations.future === "error")
+      if (w.choices.future === "error")
         w.verdicts.expectError(r, { requirement: "LR-SYNC-FUTURE", equals: 400 }, { requirement: "LR-SYNC-FUTURE", equals: "InvalidParameterException" });
       return;
     }
@@ -138,7 +138,7 @@ class List implements Command {
       complete: q.walk || !pages[0]!.body.NextToken,
       ...(q.maxResults === undefined ? {} : { maxResults: q.maxResults }),
     };
-    for (const v of judgeListing(s, listing, w.interpretations)) {
+    for (const v of judgeListing(s, listing, w.choices)) {
       const got = v.texts ? `${v.got}: ${textDifference(v.texts.stored, v.texts.returned)}` : v.got;
       w.verdicts.check(v.requirement, false, v.expected, () => got, pages[v.page]!.exchange);
     }

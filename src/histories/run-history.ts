@@ -24,7 +24,7 @@ export interface HistoryOptions {
 export async function runHistory(t: TestContext, options: HistoryOptions): Promise<void> {
   // Loaded when a history runs: listing the suite, or a run without histories, never pays for them.
   const [{ default: fc }, { historyCommands, historyKeys }] = await Promise.all([import("fast-check"), import("./commands.js")]);
-  const interpretations = { count: t.choice("count"), tombstones: t.choice("tombstones"), future: t.choice("future-sync-count") };
+  const choices = { count: t.choice("count"), tombstones: t.choice("tombstones"), future: t.choice("future-sync-count") };
   const [path, replayPath] = options.replay?.split("@") ?? [];
   let fatal: unknown;
   let target: string | undefined;
@@ -37,7 +37,7 @@ export async function runHistory(t: TestContext, options: HistoryOptions): Promi
 
   const property = fc.asyncProperty(historyKeys, historyCommands(MAX_COMMANDS, replayPath), async (keys, commands) => {
     if (fatal !== undefined) return; // the endpoint cannot be driven: stop trying candidates
-    const world = new World(t, interpretations, names, ++attempts, firstCaller, keys);
+    const world = new World(t, choices, names, ++attempts, firstCaller, keys);
     try {
       await fc.asyncModelRun(() => ({ model: World.model(), real: world }), commands);
       const held = world.verdicts.firstHeld();

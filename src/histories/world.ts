@@ -10,7 +10,7 @@ import type { Caller } from "../harness/answers.js";
 import { SetupFailure } from "../harness/failure.js";
 import type { TestContext } from "../harness/test-context.js";
 import { Verdicts } from "../harness/verdicts.js";
-import type { Interpretations, ListingRequirement } from "../model/judge-listing.js";
+import type { Choices, ListingRequirement } from "../model/judge-listing.js";
 import { ServiceModel } from "../model/service-model.js";
 import type { CallRequirement } from "./requirements.js";
 
@@ -47,7 +47,7 @@ export class World {
    */
   constructor(
     readonly t: TestContext,
-    readonly interpretations: Interpretations & { future: string },
+    readonly choices: Choices & { future: string },
     names: readonly string[],
     attempt: number,
     private readonly firstCaller: Caller,

@@ -3,7 +3,7 @@
  * model: which records must, may and must not be in it, and its flags and counts. Each
  * difference is tied to the requirement that forbids it, as specific as the model can tell
  * (a refused write that shows up breaks LR-WRITE-CONFLICT, a deleted record LR-DELETED-VISIBLE,
- * ...). Checks only what the catalogue states; open points follow the run's interpretations.
+ * ...). Checks only what the catalogue states; interpretations follow the run's choices.
  */
 import type { RequirementId } from "../requirement-ids.js";
 import { twinsOf } from "./keys.js";
@@ -54,8 +54,8 @@ export interface Listing {
   maxResults?: number;
 }
 
-/** The run's interpretations of the open points a listing depends on (specs/interpretations.json). */
-export interface Interpretations {
+/** The run's choice for each interpretation a listing depends on (specs/interpretations.json). */
+export interface Choices {
   count: string;
   tombstones: string;
 }
@@ -75,7 +75,7 @@ const brief = (s: string) => (s.length > 60 ? `${JSON.stringify([...s].slice(0, 
 const show = (r: SeenRecord) => `${brief(r.Key)}=${r.Value === undefined || r.Value === null ? "(tombstone)" : brief(r.Value)}@${r.SyncCount}`;
 const valueOf = (r: SeenRecord) => r.Value ?? undefined;
 
-export function judgeListing(state: DatasetState, listing: Listing, interpretations: Interpretations): Violation[] {
+export function judgeListing(state: DatasetState, listing: Listing, choices: Choices): Violation[] {
   const out: Violation[] = [];
   const v = (requirement: ListingRequirement, expected: string, got: string, page = listing.pages.length - 1) => void out.push({ requirement, expected, got, page });
   const { pages, lastSyncCount: L } = listing;
@@ -117,15 +117,14 @@ export function judgeListing(state: DatasetState, listing: Listing, interpretati
   const life = live!;
   const main = L === 0 ? "LR-SYNC-ALL" : "LR-SYNC-AFTER";
   // Tombstones in a full sync are an open point; after a lastSyncCount they are required.
-  const tombstonesWanted = L > 0 || interpretations.tombstones === "include";
-  const tombstonesAllowed = L > 0 || interpretations.tombstones !== "omit";
+  const tombstonesWanted = L > 0 || choices.tombstones === "include";
+  const tombstonesAllowed = L > 0 || choices.tombstones !== "omit";
   const expected = new Map([...life.records].filter(([, r]) => r.syncCount > L && (r.value !== undefined || tombstonesWanted)));
 
   const seen = new Map<string, number>();
   pages.forEach((p, i) => {
     if (listing.maxResults !== undefined && p.records.length > listing.maxResults) v("LR-PAGE-MAX", `at most ${listing.maxResults} records`, `${p.records.length}`, i);
-    if (interpretations.count === "page" && (p.body.Count ?? 0) !== p.records.length)
-      v("LR-PAGE-COUNT", `Count ${p.records.length} (this page's records)`, `Count ${p.body.Count}`, i);
+    if (choices.count === "page" && (p.body.Count ?? 0) !== p.records.length) v("LR-PAGE-COUNT", `Count ${p.records.length} (this page's records)`, `Count ${p.body.Count}`, i);
     for (const r of p.records) {
       seen.set(r.Key, (seen.get(r.Key) ?? 0) + 1);
       const wrong = judgeRecord(r, expected.get(r.Key), life.records.get(r.Key), { L, main, tombstonesAllowed, refused, fromDeletedLife, written: state.written });
@@ -143,7 +142,7 @@ export function judgeListing(state: DatasetState, listing: Listing, interpretati
     if (life.base !== undefined && last.DatasetSyncCount !== syncCountOf(life))
       v("LR-SYNC-DATASET-COUNT", `DatasetSyncCount ${syncCountOf(life)}`, `DatasetSyncCount ${last.DatasetSyncCount}`);
     const total = pages.reduce((n, p) => n + p.records.length, 0);
-    if (interpretations.count === "filtered" && pages.some((p) => (p.body.Count ?? 0) !== total))
+    if (choices.count === "filtered" && pages.some((p) => (p.body.Count ?? 0) !== total))
       v("LR-PAGE-COUNT", `Count ${total} on every page (the changes after ${L})`, pages.map((p) => p.body.Count).join(", "));
   }
   return out;

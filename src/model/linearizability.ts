@@ -11,7 +11,7 @@
  * explained when another write overlapped it: the documented "changed by another call". A
  * count newer than the record's may be taken or refused: the catalogue leaves it open.
  */
-import { judgeListing, type Interpretations, type SeenPage } from "./judge-listing.js";
+import { judgeListing, type Choices, type SeenPage } from "./judge-listing.js";
 import { ServiceModel, syncCountOf, type PlannedPatch } from "./service-model.js";
 
 export type RacedOp =
@@ -41,12 +41,12 @@ const DATASET = "d";
 /** The most calls one check takes. */
 export const MAX_OPS = 120;
 
-export function explain(ops: readonly TimedOp[], interpretations: Interpretations): Explanation {
+export function explain(ops: readonly TimedOp[], choices: Choices): Explanation {
   if (ops.length > MAX_OPS) return { explained: "undecided", why: `${ops.length} calls; the checker takes at most ${MAX_OPS}` };
-  const found = search(ops, new Set(), interpretations, performance.now() + SEARCH_MS);
+  const found = search(ops, new Set(), choices, performance.now() + SEARCH_MS);
   if (found === "budget") return { explained: "undecided", why: `no order found within ${BUDGET} steps or ${SEARCH_MS} ms` };
   if (found) return { explained: true, order: found };
-  return { explained: false, unexplained: smallest(ops, interpretations) };
+  return { explained: false, unexplained: smallest(ops, choices) };
 }
 
 /**
@@ -57,7 +57,7 @@ export function explain(ops: readonly TimedOp[], interpretations: Interpretation
  * no other call is never forgotten: it is the history's settled part (forgetting it would only
  * multiply the orders to try), blamed only when nothing that overlapped can be.
  */
-function smallest(ops: readonly TimedOp[], interpretations: Interpretations): number[] {
+function smallest(ops: readonly TimedOp[], choices: Choices): number[] {
   const rank = (i: number) => (ops[i]!.op.kind === "list" ? 0 : isRefusal(ops[i]!.op) ? 1 : 2);
   const overlapping = (i: number) => ops.some((o, j) => j !== i && o.start < ops[i]!.end && ops[i]!.start < o.end);
   const candidates = ops.map((_, i) => i).filter((i) => !forgotten(ops[i]!.op));
@@ -66,7 +66,7 @@ function smallest(ops: readonly TimedOp[], interpretations: Interpretations): nu
   const deadline = performance.now() + SMALLEST_MS;
   for (const i of tries) {
     dropped.add(i);
-    if (search(ops, dropped, interpretations, deadline) !== undefined) dropped.delete(i);
+    if (search(ops, dropped, choices, deadline) !== undefined) dropped.delete(i);
   }
   // The settled writes are context, shown only when nothing that overlapped is to blame.
   const blamed = tries.filter((i) => !dropped.has(i)).sort((a, b) => a - b);
@@ -78,7 +78,7 @@ const isRefusal = (op: RacedOp) => (op.kind === "update" && op.answer.status ===
 const forgotten = (op: RacedOp) => (op.kind === "list" ? op.page === undefined : op.kind === "update" ? op.answer.status === "unknown" : op.answer === "unknown");
 
 /** An order of all calls that explains every answer, undefined when none does, or "budget". */
-function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, interpretations: Interpretations, deadline = Infinity): number[] | undefined | "budget" {
+function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, choices: Choices, deadline = Infinity): number[] | undefined | "budget" {
   const unknown = ops.map((o, i) => dropped.has(i) || forgotten(o.op));
   const bit = (i: number) => 1n << BigInt(i);
   // A listing without an answer to judge changes nothing: it is left out of every order.
@@ -108,7 +108,7 @@ function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, interpret
     // go now: any order that places it later still works with it here. No other choice is tried.
     for (let i = 0; i < ops.length; i++) {
       if (unknown[i] || !eligible(i, done)) continue;
-      const next = outcomes(model, ops[i]!.op, false, overlapped[i]!, interpretations);
+      const next = outcomes(model, ops[i]!.op, false, overlapped[i]!, choices);
       if (next.length === 1 && next[0] === model) {
         const r = place(i, model);
         if (!r) dead.add(memo);
@@ -117,7 +117,7 @@ function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, interpret
     }
     for (let i = 0; i < ops.length; i++) {
       if (!eligible(i, done)) continue;
-      for (const next of outcomes(model, ops[i]!.op, unknown[i]!, overlapped[i]!, interpretations)) {
+      for (const next of outcomes(model, ops[i]!.op, unknown[i]!, overlapped[i]!, choices)) {
         const r = place(i, next);
         if (r) return r;
       }
@@ -131,14 +131,14 @@ function search(ops: readonly TimedOp[], dropped: ReadonlySet<number>, interpret
 }
 
 /** The model after `op` at this point, for each way its answer can be explained there (none: it cannot). */
-function outcomes(model: ServiceModel, op: RacedOp, unknown: boolean, overlapped: boolean, interpretations: Interpretations): ServiceModel[] {
+function outcomes(model: ServiceModel, op: RacedOp, unknown: boolean, overlapped: boolean, choices: Choices): ServiceModel[] {
   const s = model.state(DATASET);
   if (op.kind === "list") {
     if (unknown || !op.page) return [model];
     const L = op.lastSyncCount;
     // A count from before a delete may name the deleted life or the live one; judgeListing weighs both.
     const origin = L === 0 ? "zero" : s.gone.length === 0 ? "current" : "gone";
-    return judgeListing(s, { lastSyncCount: L, origin, pages: [op.page], complete: !op.continued && !op.page.body.NextToken }, interpretations).length === 0 ? [model] : [];
+    return judgeListing(s, { lastSyncCount: L, origin, pages: [op.page], complete: !op.continued && !op.page.body.NextToken }, choices).length === 0 ? [model] : [];
   }
   if (op.kind === "delete") {
     const deleted = () => {

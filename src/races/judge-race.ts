@@ -37,8 +37,8 @@ export function raceFailure(requirement: RequirementId, wanted: string, got: str
 
 /** Fails the race unless some order of all its calls, each placed between its start and end, explains every answer. */
 export function expectLinearizable(t: TestContext, calls: readonly RacedCall[]): void {
-  const interpretations = { count: t.choice("count"), tombstones: t.choice("tombstones") };
-  const verdict = explain(calls, interpretations);
+  const choices = { count: t.choice("count"), tombstones: t.choice("tombstones") };
+  const verdict = explain(calls, choices);
   if (verdict.explained === "undecided") return void t.note(`linearizability not decided: ${verdict.why}`);
   if (verdict.explained) return;
   const unexplained = verdict.unexplained.map((i) => calls[i]!);

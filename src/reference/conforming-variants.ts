@@ -1,12 +1,12 @@
 /**
  * Conforming variants: each answers differently where the sources leave room, with the
  * interpretations that describe it. The suite must pass every one, which proves it does not
- * fail a correct server for reading an open point another way.
+ * fail a correct server for taking another choice where the sources leave room.
  */
 import type { ConformingVariant } from "./variant-hooks.js";
-import { isWhole, onListRequest, onPage, onRecords, type Body, type Page } from "./variant-rewrites.js";
+import { isWhole, onListRequest, onPage, onRecords, type JsonObject, type Page } from "./variant-rewrites.js";
 
-const isTombstone = (r: Body) => r.Value === undefined || r.Value === null;
+const isTombstone = (r: JsonObject) => r.Value === undefined || r.Value === null;
 const fullSync = (q: URLSearchParams) => (q.get("lastSyncCount") ?? "0") === "0";
 
 export const conformingVariants: Record<string, ConformingVariant> = {
@@ -38,7 +38,7 @@ export const conformingVariants: Record<string, ConformingVariant> = {
     description: "broken parameter constraints are reported as ValidationException",
     interpretations: { "validation-error": "ValidationException" },
     response: (_, a) =>
-      a.type === "InvalidParameterException" && /validation errors? detected/.test(String((a.body as Body).message)) ? { ...a, type: "ValidationException" } : a,
+      a.type === "InvalidParameterException" && /validation errors? detected/.test(String((a.body as JsonObject).message)) ? { ...a, type: "ValidationException" } : a,
   },
   "count-and-nulls-omitted": {
     description: "Count 0 and the members that are null (NextToken, LastModifiedBy, MergedDatasetNames) are left out",

@@ -62,7 +62,9 @@ const TAKES_BODY = new Set<Operation>(["UpdateRecords"]);
 const DEFAULT_MAX_BODY = 8 * 1024 * 1024;
 
 export function createReferenceEndpoint(options: ReferenceOptions = {}): ReferenceEndpoint {
-  const variant = options.variant === undefined ? undefined : variantNamed(options.variant, "variant");
+  const variant = options.variant === undefined ? undefined : variantNamed(options.variant);
+  // The commands refuse an unknown name as a usage error first; a library caller gets this.
+  if (options.variant !== undefined && !variant) throw new Error(`unknown variant '${options.variant}'`);
   const kept = options.store ?? new MemoryStore(options.limits ?? AWS_LIMITS);
   const store = variant?.store ? variant.store(kept) : kept;
   const sealer = new TokenSealer();

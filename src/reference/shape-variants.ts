@@ -4,7 +4,7 @@
  * client that reads them by the model is not. Each breaks the requirement it names.
  */
 import type { BrokenVariant } from "./variant-hooks.js";
-import { onPage, onRecords, type Body, type Page } from "./variant-rewrites.js";
+import { onPage, onRecords, type JsonObject, type Page } from "./variant-rewrites.js";
 
 export const shapeVariants = {
   "no-session-token": {
@@ -59,6 +59,6 @@ export const shapeVariants = {
   "records-null-when-empty": {
     breaks: "LR-SHAPE-MEMBERS",
     description: "a page without records says Records null instead of an empty list",
-    response: onPage((p) => (p.Records?.length === 0 ? { ...p, Records: null as unknown as Body[] } : p)),
+    response: onPage((p) => (p.Records?.length === 0 ? { ...p, Records: null as unknown as JsonObject[] } : p)),
   },
 } satisfies Record<string, BrokenVariant>;

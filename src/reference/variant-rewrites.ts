@@ -6,15 +6,15 @@ import type { Call } from "./call.js";
 import type { Operation } from "./routes.js";
 import type { Answer } from "./wire.js";
 
-export type Body = Record<string, unknown>;
-export type Page = Body & { Records?: Body[]; Count?: number | string; NextToken?: string | null };
+export type JsonObject = Record<string, unknown>;
+export type Page = JsonObject & { Records?: JsonObject[]; Count?: number | string; NextToken?: string | null };
 
 /** A response rewrite for 200 ListRecords answers only. */
 export const onPage = (rewrite: (page: Page) => Page) => (operation: Operation, a: Answer) =>
   operation === "ListRecords" && a.status === 200 ? { ...a, body: rewrite({ ...(a.body as Page) }) } : a;
 
 /** The same for every record of such a page. */
-export const onRecords = (rewrite: (r: Body) => Body) => onPage((p) => ({ ...p, ...(p.Records ? { Records: p.Records.map((r) => rewrite({ ...r })) } : {}) }));
+export const onRecords = (rewrite: (r: JsonObject) => JsonObject) => onPage((p) => ({ ...p, ...(p.Records ? { Records: p.Records.map((r) => rewrite({ ...r })) } : {}) }));
 
 /** A request rewrite for ListRecords only. */
 export const onListRequest = (rewrite: (call: Call) => void) => (operation: Operation, call: Call) => {

@@ -2,10 +2,9 @@
  * The catalogue of variants of the reference endpoint, chosen by name (`serve --variant NAME`,
  * `--variant NAME`), never by editing code. Each broken variant carries a small,
  * realistic bug an implementer could make: the suite must fail every one, which proves its
- * scenarios can fail. Each conforming variant reads an open point another way: the suite must
+ * scenarios can fail. Each conforming variant takes another choice where the sources leave room: the suite must
  * pass every one. The variants themselves live in one module per kind; this one combines them.
  */
-import { UsageError } from "../config/usage-error.js";
 import { conformingVariants } from "./conforming-variants.js";
 import { contentVariants } from "./content-variants.js";
 import { datasetStateVariants } from "./dataset-state-variants.js";
@@ -35,9 +34,11 @@ export const BROKEN_KINDS: ReadonlyArray<{ kind: string; module: string; variant
 
 export const variants: Record<string, BrokenVariant> = Object.assign({}, ...BROKEN_KINDS.map((k) => k.variants));
 
-/** The variant called `name`, broken or conforming; a UsageError naming `--flag` and every known name when there is none. */
-export function variantNamed(name: string, flag: string): VariantHooks {
-  const v = Object.hasOwn(variants, name) ? variants[name] : Object.hasOwn(conformingVariants, name) ? conformingVariants[name] : undefined;
-  if (!v) throw new UsageError(`unknown --${flag} '${name}' (known: ${[...Object.keys(variants), ...Object.keys(conformingVariants)].join(", ")})`);
-  return v;
+/** The variant called `name`, broken or conforming; undefined when there is none (own names only, not `constructor`). */
+export function variantNamed(name: string): VariantHooks | undefined {
+  if (Object.hasOwn(variants, name)) return variants[name];
+  return Object.hasOwn(conformingVariants, name) ? conformingVariants[name] : undefined;
 }
+
+/** Every variant's name, broken ones first. */
+export const variantNames = (): string[] => [...Object.keys(variants), ...Object.keys(conformingVariants)];

@@ -68,7 +68,8 @@ export function requirementOutcomes(catalogue: Iterable<Requirement>, tests: rea
   return [...catalogue].map((r) => {
     const counts: Partial<Record<OutcomeKind, number>> = {};
     for (const t of tests) {
-      if (!t.requirements.includes(r.id)) continue;
+      // A test that failed it counts though it did not declare it (the shared answer check's requirements hold for every test).
+      if (!t.requirements.includes(r.id) && t.failedRequirement !== r.id) continue;
       const k = outcomeFor(t, r.id);
       counts[k] = (counts[k] ?? 0) + 1;
     }

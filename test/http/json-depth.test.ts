@@ -1,3 +1,4 @@
+/** JSON read with a depth limit: answers nested past it are cut off before any code walks them, with a note saying so. */
 import { expect } from "chai";
 import { CUT_NOTE, MAX_DEPTH, parseBounded } from "../../src/http/json-depth.js";
 

@@ -4,11 +4,11 @@
  * sync counts, pages and Count, each difference named by the requirement it breaks.
  */
 import { expect } from "chai";
-import { judgeListing, type Listing, type Interpretations, type SeenPage, type SeenRecord } from "../../src/model/judge-listing.js";
+import { judgeListing, type Listing, type Choices, type SeenPage, type SeenRecord } from "../../src/model/judge-listing.js";
 import { ServiceModel } from "../../src/model/service-model.js";
 
 const DS = "ds";
-const DEFAULTS: Interpretations = { count: "page", tombstones: "include" };
+const DEFAULTS: Choices = { count: "page", tombstones: "include" };
 
 /** One accepted UpdateRecords call (undefined removes a key); `answered` is the endpoint's count for it. */
 function write(m: ServiceModel, set: Record<string, string | undefined>, answered?: number): void {
@@ -68,8 +68,7 @@ const listing = (pages: SeenPage[], lastSyncCount = 0, more: Partial<Listing> = 
   ...more,
 });
 /** The violations as `requirement@page`. */
-const judge = (m: ServiceModel, l: Listing, interpretations: Partial<Interpretations> = {}) =>
-  judgeListing(m.state(DS), l, { ...DEFAULTS, ...interpretations }).map((v) => `${v.requirement}@${v.page}`);
+const judge = (m: ServiceModel, l: Listing, choices: Partial<Choices> = {}) => judgeListing(m.state(DS), l, { ...DEFAULTS, ...choices }).map((v) => `${v.requirement}@${v.page}`);
 
 describe("model: the listing judge", () => {
   describe("a missing dataset", () => {
@@ -147,10 +146,10 @@ describe("model: the listing judge", () => {
   describe("a live dataset", () => {
     const ALL = ["a@3", "b=b2@2", "c=c2@2", "d=d4@4"];
     const VALUES = ["b=b2@2", "c=c2@2", "d=d4@4"];
-    type Case = { title: string; L?: number; pages: SeenPage[]; interpretations?: Partial<Interpretations>; more?: Partial<Listing>; want: string[] };
+    type Case = { title: string; L?: number; pages: SeenPage[]; choices?: Partial<Choices>; more?: Partial<Listing>; want: string[] };
     const run = (cases: Case[]) => {
-      for (const { title, L = 0, pages, interpretations, more, want } of cases) {
-        it(`${title}: ${want.join(", ") || "no violation"}`, () => expect(judge(history(), listing(pages, L, more), interpretations)).to.deep.equal(want));
+      for (const { title, L = 0, pages, choices, more, want } of cases) {
+        it(`${title}: ${want.join(", ") || "no violation"}`, () => expect(judge(history(), listing(pages, L, more), choices)).to.deep.equal(want));
       }
     };
 
@@ -158,9 +157,9 @@ describe("model: the listing judge", () => {
       run([
         { title: "a full sync with its tombstone", pages: [page(ALL)], want: [] },
         { title: "a full sync with a null-valued tombstone", pages: [{ ...page(ALL), records: [{ Key: "a", Value: null, SyncCount: 3 }, ...VALUES.map(rec)] }], want: [] },
-        { title: "a full sync without tombstones under tombstones=omit", pages: [page(VALUES)], interpretations: { tombstones: "omit" }, want: [] },
-        { title: "a full sync with a tombstone under tombstones=any", pages: [page(ALL)], interpretations: { tombstones: "any" }, want: [] },
-        { title: "a full sync without a tombstone under tombstones=any", pages: [page(VALUES)], interpretations: { tombstones: "any" }, want: [] },
+        { title: "a full sync without tombstones under tombstones=omit", pages: [page(VALUES)], choices: { tombstones: "omit" }, want: [] },
+        { title: "a full sync with a tombstone under tombstones=any", pages: [page(ALL)], choices: { tombstones: "any" }, want: [] },
+        { title: "a full sync without a tombstone under tombstones=any", pages: [page(VALUES)], choices: { tombstones: "any" }, want: [] },
         { title: "the changes after 2", L: 2, pages: [page(["a@3", "d=d4@4"])], want: [] },
         { title: "nothing after the dataset's own count", L: 4, pages: [page([])], want: [] },
         {
@@ -172,13 +171,13 @@ describe("model: the listing judge", () => {
         {
           title: "Count the whole listing on every page under count=filtered",
           pages: [page(ALL.slice(0, 2), { Count: 4 }), page(ALL.slice(2), { Count: 4 })],
-          interpretations: { count: "filtered" },
+          choices: { count: "filtered" },
           want: [],
         },
         {
           title: "the first page of an unfinished listing, missing records and all",
           pages: [page(["b=b2@2", "c=c2@2"], { NextToken: "t", Count: 2, DatasetSyncCount: 0 })],
-          interpretations: { count: "filtered" },
+          choices: { count: "filtered" },
           more: { complete: false },
           want: [],
         },
@@ -192,7 +191,7 @@ describe("model: the listing judge", () => {
         { title: "a sync after 2 missing a live record", L: 2, pages: [page(["a@3"])], want: ["LR-SYNC-AFTER@0"] },
         { title: "a sync after 2 missing a tombstone", L: 2, pages: [page(["d=d4@4"])], want: ["LR-TOMBSTONE@0"] },
         { title: "a full sync missing a tombstone under tombstones=include", pages: [page(VALUES)], want: ["LR-TOMBSTONE-FULL-SYNC@0"] },
-        { title: "a full sync with a tombstone under tombstones=omit", pages: [page(ALL)], interpretations: { tombstones: "omit" }, want: ["LR-TOMBSTONE-FULL-SYNC@0"] },
+        { title: "a full sync with a tombstone under tombstones=omit", pages: [page(ALL)], choices: { tombstones: "omit" }, want: ["LR-TOMBSTONE-FULL-SYNC@0"] },
         { title: "a sync after 2 with a record written at 2", L: 2, pages: [page(["a@3", "c=c2@2", "d=d4@4"])], want: ["LR-SYNC-BOUNDARY@0"] },
         { title: "a sync after 3 with a tombstone written at 3", L: 3, pages: [page(["a@3", "d=d4@4"])], want: ["LR-SYNC-BOUNDARY@0"] },
         { title: "a sync after 3 with a record written at 2", L: 3, pages: [page(["b=b2@2", "d=d4@4"])], want: ["LR-SYNC-NOT-BEFORE@0"] },
@@ -216,10 +215,10 @@ describe("model: the listing judge", () => {
         {
           title: "a page's own size as Count under count=filtered",
           pages: [page(ALL.slice(0, 2)), page(ALL.slice(2))],
-          interpretations: { count: "filtered" },
+          choices: { count: "filtered" },
           want: ["LR-PAGE-COUNT@1"],
         },
-        { title: "any Count under count=any", pages: [page(ALL, { Count: 17 })], interpretations: { count: "any" }, want: [] },
+        { title: "any Count under count=any", pages: [page(ALL, { Count: 17 })], choices: { count: "any" }, want: [] },
       ]);
     });
   });

@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { explain, MAX_OPS, type Explanation, type TimedOp } from "../../src/model/linearizability.js";
 import { brokenBy } from "../../src/model/race-requirement.js";
-import { CONFLICT, explained, ok, INTERPRETATIONS, write } from "../support/racing-history.js";
+import { CONFLICT, explained, ok, CHOICES, write } from "../support/racing-history.js";
 
 describe("model: linearizability of one dataset's racing calls", () => {
   describe("brokenBy on its own", () => {
@@ -30,7 +30,7 @@ describe("model: linearizability of one dataset's racing calls", () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => write(i * 10, i * 10 + 5, `k${i}`, `v${i}`, 0, ok(i + 1)));
 
     it(`gives up undecided on more than MAX_OPS (${MAX_OPS}) calls, and says why`, () => {
-      const e = explain(many(MAX_OPS + 1), INTERPRETATIONS);
+      const e = explain(many(MAX_OPS + 1), CHOICES);
       expect(e.explained).to.equal("undecided");
       expect((e as Extract<Explanation, { explained: "undecided" }>).why).to.contain(String(MAX_OPS + 1));
     });

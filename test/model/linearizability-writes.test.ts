@@ -6,13 +6,13 @@
 import { expect } from "chai";
 import { explain } from "../../src/model/linearizability.js";
 import { brokenBy } from "../../src/model/race-requirement.js";
-import { CONFLICT, explained, list, live, missing, ok, INTERPRETATIONS, rec, unexplained, write, type UpdateAnswer } from "../support/racing-history.js";
+import { CONFLICT, explained, list, live, missing, ok, CHOICES, rec, unexplained, write, type UpdateAnswer } from "../support/racing-history.js";
 
 describe("model: linearizability of one dataset's racing calls", () => {
   describe("sequential histories", () => {
     it("explains a write then a full listing that shows it, in that order", () => {
       const ops = [write(0, 10, "k", "v1", 0, ok(1)), list(20, 30, 0, live(1, rec("k", "v1", 1)))];
-      expect(explain(ops, INTERPRETATIONS)).to.deep.equal({ explained: true, order: [0, 1] });
+      expect(explain(ops, CHOICES)).to.deep.equal({ explained: true, order: [0, 1] });
     });
 
     it("does not explain a listing that misses a write that ended before it started", () => {

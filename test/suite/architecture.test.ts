@@ -7,7 +7,8 @@ import { expect } from "chai";
 import { interpretations } from "../../src/harness/catalogue.js";
 import { reportFormats } from "../../src/report/formats/index.js";
 import { isRequirementId } from "../../src/requirement-ids.js";
-import { conformingVariants, variants } from "../../src/reference/variants.js";
+import { BROKEN_KINDS, conformingVariants, variants } from "../../src/reference/variants.js";
+import { android } from "../../src/client-models/traits.js";
 
 const root = new URL("../../", import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), "utf8");
@@ -29,6 +30,18 @@ describe("the checklists of ARCHITECTURE.md", () => {
         expect(Object.keys(i!.choices), `${name}: ${point}=${choice}`).to.include(choice);
       }
     }
+  });
+
+  it("gives every variant a name of its own, in a module that exists", () => {
+    const names = [...BROKEN_KINDS.flatMap((k) => Object.keys(k.variants)), ...Object.keys(conformingVariants)];
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).to.deep.equal([]);
+    for (const k of BROKEN_KINDS) expect(existsSync(new URL(`src/reference/${k.module}`, root)), k.module).to.equal(true);
+  });
+
+  it("reads every client trait in the sync engine", () => {
+    const engine = read("src/client-models/sync-engine.ts") + read("src/client-models/device.ts");
+    const unread = Object.keys(android).filter((k) => k !== "name" && k !== "sources" && !new RegExp(`\\.${k}\\b`).test(engine));
+    expect(unread, "traits of ClientTraits that neither src/client-models/sync-engine.ts nor device.ts reads").to.deep.equal([]);
   });
 
   it("has a test file for every report format", () => {

@@ -1,13 +1,13 @@
 /**
  * What the linearizability checker's tests (test/model/linearizability-*.test.ts) share: the
- * interpretations, builders of hand-made histories of one dataset (timed writes, listings and deletes,
+ * choices, builders of hand-made histories of one dataset (timed writes, listings and deletes,
  * their answers and pages), and the checks that a history is, or is not, explained.
  */
 import { expect } from "chai";
-import type { Interpretations, SeenPage, SeenRecord } from "../../src/model/judge-listing.js";
+import type { Choices, SeenPage, SeenRecord } from "../../src/model/judge-listing.js";
 import { explain, type Explanation, type RacedOp, type TimedOp } from "../../src/model/linearizability.js";
 
-export const INTERPRETATIONS: Interpretations = { count: "page", tombstones: "include" };
+export const CHOICES: Choices = { count: "page", tombstones: "include" };
 
 export type UpdateAnswer = Extract<RacedOp, { kind: "update" }>["answer"];
 export const ok = (syncCount: number): UpdateAnswer => ({ status: "ok", syncCount });
@@ -48,7 +48,7 @@ export const live = (count: number, ...records: SeenRecord[]) => page(records, {
 export const missing = () => page([], { exists: false, syncCount: 0 });
 
 export function explained(ops: readonly TimedOp[]): number[] {
-  const e = explain(ops, INTERPRETATIONS);
+  const e = explain(ops, CHOICES);
   expect(e.explained, JSON.stringify(e)).to.equal(true);
   const order = (e as Extract<Explanation, { explained: true }>).order;
   // Every call once, and none placed after a call that started only once it had ended (a call
@@ -62,7 +62,7 @@ export function explained(ops: readonly TimedOp[]): number[] {
 }
 
 export function unexplained(ops: readonly TimedOp[]): number[] {
-  const e = explain(ops, INTERPRETATIONS);
+  const e = explain(ops, CHOICES);
   expect(e.explained, JSON.stringify(e)).to.equal(false);
   return (e as Extract<Explanation, { explained: false }>).unexplained;
 }
