@@ -16,7 +16,7 @@ function entry(r: Requirement): string {
     "",
     `Source (${r.source.kind}): ${r.source.ref}${r.interpretation ? `. Choice switchable with \`--interpretation ${r.interpretation}=CHOICE\`.` : ""}`,
     "",
-    ...(r.variantGap ? [`No broken variant of the reference proves the suite catches a break of it yet: ${r.variantGap}.`, ""] : []),
+    ...(r.variantGap ? [`No broken variant of the reference is built to break it: ${r.variantGap}.`, ""] : []),
     ...(breaks.length > 0
       ? ["Without it:", "", ...breaks, ""]
       : r.level === "MUST"
