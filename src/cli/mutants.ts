@@ -122,12 +122,17 @@ async function runOne(name: string, seed: number, dir: string): Promise<VariantR
   // Random parallel histories are histories too: a history-only variant they catch is still history-only.
   const fixed = await runSuiteChild([...common, "--histories", "0", "--parallel-histories", "0"], dir, name);
   const { exitCode, tests, aborted, durationMs } = v.needsHistory ? await runSuiteChild(["histories", ...common, "--runs", HISTORY_RUNS], dir, `${name}-histories`) : fixed;
+  // The requirements the run failed, sorted; with `setUps`, a test whose set-up failed adds every requirement it checks.
+  const failedBy = (setUps: boolean) =>
+    [
+      ...new Set([
+        ...tests.filter((t) => t.status === "failed").flatMap((t) => (t.failedRequirement ? [t.failedRequirement] : setUps ? t.requirements : [])),
+        ...(aborted?.requirement ? [aborted.requirement] : []),
+      ]),
+    ].sort();
   // A history that could not be driven names all its requirements; only a failed check counts there.
-  const failed = tests.filter((t) => t.status === "failed").flatMap((t) => (t.failedRequirement ? [t.failedRequirement] : v.needsHistory ? [] : t.requirements));
-  const caughtBy = [...new Set([...failed, ...(aborted?.requirement ? [aborted.requirement] : [])])].sort();
-  const failedChecks = [
-    ...new Set([...tests.flatMap((t) => (t.status === "failed" && t.failedRequirement ? [t.failedRequirement] : [])), ...(aborted?.requirement ? [aborted.requirement] : [])]),
-  ].sort();
+  const caughtBy = failedBy(!v.needsHistory);
+  const failedChecks = failedBy(false);
   // Only a verdict kills: exit 1. A crash of the suite (3) or an unusable run (2) proves nothing.
   return {
     variant: name,
