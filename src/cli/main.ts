@@ -10,6 +10,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   histories: suite("histories"),
   mutants: async (args) => (await import("./mutants.js")).mutants(args),
   stability: async (args) => (await import("./stability.js")).stability(args),
+  diff: async (args) => (await import("./diff.js")).diff(args),
 };
 
 /**

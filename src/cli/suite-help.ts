@@ -45,6 +45,8 @@ export function suiteHelp(kind: SuiteKind = "scenarios"): string {
     "                                                   only the random histories (200, or N), e.g. nightly",
     "       cognito-sync-conformance pact [options]     verify the consumer contract",
     "       cognito-sync-conformance serve [options]    start the reference endpoint (serve --help)",
+    "       cognito-sync-conformance diff BASE.json HEAD.json",
+    "                                                   compare two JSON reports: exit 1 on a regression",
     "       cognito-sync-conformance mutants | stability [--help]",
     "       cognito-sync-conformance --version",
     "",
