@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageFile } from "../package-root.js";
+import type { Parity } from "../parity/parity.js";
 import type { TestResult } from "../report/results.js";
 
 const BIN = packageFile("bin", "cognito-sync-conformance.js");
@@ -14,6 +15,8 @@ export interface ChildRun {
   tests: TestResult[];
   /** Why it ended before its tests, when it did and said so. */
   aborted?: { reason: string; requirement?: RequirementId };
+  /** What a `compare` run found against its recording. */
+  parity?: Parity;
   durationMs: number;
 }
 
@@ -25,13 +28,19 @@ export function runSuiteChild(args: string[], dir: string, name: string): Promis
     const child = spawn(process.execPath, [BIN, ...args, "--report-json", report], { stdio: "ignore" });
     child.on("error", reject);
     child.on("close", (exitCode) => {
-      let parsed: Pick<ChildRun, "tests" | "aborted"> = { tests: [] };
+      let parsed: Pick<ChildRun, "tests" | "aborted" | "parity"> = { tests: [] };
       try {
-        parsed = JSON.parse(readFileSync(report, "utf8")) as Pick<ChildRun, "tests" | "aborted">;
+        parsed = JSON.parse(readFileSync(report, "utf8")) as Pick<ChildRun, "tests" | "aborted" | "parity">;
       } catch {
         // no report: the exit code tells why
       }
-      resolve({ exitCode, tests: parsed.tests, ...(parsed.aborted ? { aborted: parsed.aborted } : {}), durationMs: Math.round(performance.now() - started) });
+      resolve({
+        exitCode,
+        tests: parsed.tests,
+        ...(parsed.aborted ? { aborted: parsed.aborted } : {}),
+        ...(parsed.parity ? { parity: parsed.parity } : {}),
+        durationMs: Math.round(performance.now() - started),
+      });
     });
   });
 }

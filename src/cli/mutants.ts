@@ -5,7 +5,9 @@
  * is killed when the run fails (--strict, so SHOULD checks count); the table says which requirements caught it and whether the one the
  * variant was meant to break is among them. Then the conforming variants, with the interpretations
  * that describe them: the suite and the contract verification must pass each (no MUST
- * failure). Exits 1 if a broken variant survives or a conforming one is failed.
+ * failure). Exits 1 if a broken variant survives or a conforming one is failed. With
+ * --snapshots DIR, each fixed run is a `compare` with that recording, and the table says where
+ * each variant's answers differ from it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -15,7 +17,9 @@ import { oneLine } from "../config/resolve.js";
 import { conformingVariants, variants } from "../reference/variants.js";
 import { checkVariantName } from "./variant-help.js";
 import { inPool } from "../pool.js";
-import { runSuiteChild } from "./child-run.js";
+import { runSuiteChild, type ChildRun } from "./child-run.js";
+import { readSnapshots } from "../parity/files.js";
+import type { Parity } from "../parity/parity.js";
 import { UsageError } from "../config/usage-error.js";
 
 export interface VariantResult {
@@ -29,6 +33,8 @@ export interface VariantResult {
   caughtAsIntended: boolean;
   /** The requirements whose checks failed: what this variant proves the suite can catch (a failed set-up proves nothing). */
   failedChecks: string[];
+  /** With --snapshots: how many answers differ from the recording, and where (exchange numbers and record keys left out). */
+  differences?: { count: number; paths: string[] };
   /** For a variant only a history shows: whether the fixed scenarios pass it (they must), the histories then doing the killing. */
   fixedScenariosPass?: boolean;
   exitCode: number | null;
@@ -51,10 +57,12 @@ export async function mutants(args: string[]): Promise<number> {
   const { values } = parse(args);
   if (values.help) {
     process.stdout.write(
-      "Usage: cognito-sync-conformance mutants [--variant NAME]... [--concurrency N] [--seed N] [--report-json FILE]\n\n" +
+      "Usage: cognito-sync-conformance mutants [--variant NAME]... [--concurrency N] [--seed N] [--snapshots DIR] [--report-json FILE]\n\n" +
         "Runs the suite against every broken variant of the embedded reference endpoint (or the NAMEd ones; serve --help lists them),\n" +
         "each of which must be killed by the requirement it breaks (a variant only a history shows: by the random histories, the fixed\n" +
-        "scenarios passing it), then the suite and the contract against every conforming variant, which must pass. Exits 1 otherwise.\n",
+        "scenarios passing it), then the suite and the contract against every conforming variant, which must pass. Exits 1 otherwise.\n" +
+        "With --snapshots DIR (a recording of the fixed scenarios), each variant's fixed run is a compare with it, and the report\n" +
+        "says where its answers differ.\n",
     );
     return 0;
   }
@@ -65,11 +73,16 @@ export async function mutants(args: string[]): Promise<number> {
   const concurrency = Number(values.concurrency ?? availableParallelism());
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number above 0, not '${values.concurrency}'`);
   const seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
+  const snapshots = values.snapshots;
+  if (snapshots !== undefined) {
+    const { histories, parallelHistories } = readSnapshots(snapshots).replayed;
+    if (histories + parallelHistories > 0) throw new UsageError(`mutants --snapshots needs a recording of the fixed scenarios alone (record --histories 0 --parallel-histories 0)`);
+  }
 
   process.stdout.write(`mutants: ${names.length} broken and ${conforming.length} conforming variants, ${concurrency} at a time, seed ${seed}\n`);
   const dir = mkdtempSync(join(tmpdir(), "csc-mutants-"));
   try {
-    const results = (await inPool(names, concurrency, (name) => runOne(name, seed, dir))).sort((a, b) => a.variant.localeCompare(b.variant));
+    const results = (await inPool(names, concurrency, (name) => runOne(name, seed, dir, snapshots))).sort((a, b) => a.variant.localeCompare(b.variant));
     printTable(results);
     const passing = await inPool(conforming, concurrency, (name) => runConforming(name, seed, dir));
     printConforming(passing);
@@ -102,26 +115,31 @@ function parse(args: string[]) {
         seed: { type: "string" },
         variant: { type: "string", multiple: true, default: [] },
         "report-json": { type: "string", default: "reports/mutants.json" },
+        snapshots: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
       allowPositionals: false,
     });
   } catch (e) {
-    throw new UsageError(`${oneLine((e as Error).message)}; mutants takes --concurrency N, --seed N, --variant NAME, --report-json FILE`);
+    throw new UsageError(`${oneLine((e as Error).message)}; mutants takes --concurrency N, --seed N, --variant NAME, --snapshots DIR, --report-json FILE`);
   }
 }
 
 /** Histories tried on a variant only a history shows: enough that the rarest of them is found in any seed's runs. */
 const HISTORY_RUNS = "300";
 
-async function runOne(name: string, seed: number, dir: string): Promise<VariantResult> {
+async function runOne(name: string, seed: number, dir: string, snapshots: string | undefined): Promise<VariantResult> {
   const v = variants[name]!;
   const common = ["--variant", name, "--strict", "--seed", String(seed)];
   // The fixed scenarios alone must kill an ordinary variant, and must miss a history-only one, which the histories then kill.
   // Random parallel histories are histories too: a history-only variant they catch is still history-only.
-  const fixed = await runSuiteChild([...common, "--histories", "0", "--parallel-histories", "0"], dir, name);
+  // A compare replays its recording's seed (and no histories, checked above).
+  const fixedArgs = snapshots === undefined ? [...common, "--histories", "0", "--parallel-histories", "0"] : ["compare", "--snapshots", snapshots, ...common.slice(0, 3)];
+  const fixed = await runSuiteChild(fixedArgs, dir, name);
   const { exitCode, tests, aborted, durationMs } = v.needsHistory ? await runSuiteChild(["histories", ...common, "--runs", HISTORY_RUNS], dir, `${name}-histories`) : fixed;
+  // Only a verdict kills: a failed test, or a run that ended on a broken answer. A compare also exits 1 on a mere difference.
+  const judgedFailing = (run: ChildRun) => run.exitCode === 1 && (run.aborted !== undefined || run.tests.some((t) => t.status === "failed"));
   // The requirements the run failed, sorted; with `setUps`, a test whose set-up failed adds every requirement it checks.
   const failedBy = (setUps: boolean) =>
     [
@@ -138,14 +156,22 @@ async function runOne(name: string, seed: number, dir: string): Promise<VariantR
     variant: name,
     description: v.description,
     breaks: v.breaks,
-    killed: exitCode === 1,
+    killed: judgedFailing({ exitCode, tests, ...(aborted ? { aborted } : {}), durationMs }),
     caughtBy,
     caughtAsIntended: (caughtBy as readonly string[]).includes(v.breaks),
     failedChecks,
-    ...(v.needsHistory ? { fixedScenariosPass: fixed.exitCode === 0 } : {}),
+    ...(fixed.parity?.command === "compare" ? { differences: differencesOf(fixed.parity) } : {}),
+    ...(v.needsHistory ? { fixedScenariosPass: (fixed.exitCode === 0 || fixed.exitCode === 1) && !judgedFailing(fixed) } : {}),
     exitCode,
     durationMs: durationMs + (v.needsHistory ? fixed.durationMs : 0),
   };
+}
+
+/** Where a compare found its differences, with exchange numbers and record keys left out so the list stays short. */
+function differencesOf(p: Extract<Parity, { command: "compare" }>): NonNullable<VariantResult["differences"]> {
+  const all = p.scenarios.flatMap((c) => c.differences.filter((d) => !d.allowed));
+  const general = all.map((d) => d.path.replace(/\[Key=(?:"(?:[^"\\]|\\.)*")\]/g, "[Key=*]").replace(/\[\d+\]/g, "[*]"));
+  return { count: all.length, paths: [...new Set(general)].sort() };
 }
 
 async function runConforming(name: string, seed: number, dir: string): Promise<ConformingResult> {
@@ -182,7 +208,8 @@ function printTable(results: VariantResult[]): void {
   for (const r of results) {
     const verdict = r.killed ? (r.caughtAsIntended ? "killed  " : "killed* ") : "SURVIVED";
     const history = r.fixedScenariosPass === undefined ? "" : r.fixedScenariosPass ? "  (by histories only)" : "  (CAUGHT WITHOUT HISTORIES: not history-only)";
-    process.stdout.write(`${r.variant.padEnd(width)}  ${verdict}  ${r.caughtBy.join(" ") || `(exit ${r.exitCode})`}${history}\n`);
+    const differences = r.differences ? `  (${r.differences.count} differences from the recording)` : "";
+    process.stdout.write(`${r.variant.padEnd(width)}  ${verdict}  ${r.caughtBy.join(" ") || `(exit ${r.exitCode})`}${history}${differences}\n`);
   }
   if (results.some((r) => r.killed && !r.caughtAsIntended)) process.stdout.write("killed*: caught, but not by the requirement the variant was meant to break\n");
 }

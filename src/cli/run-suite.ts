@@ -23,6 +23,7 @@ import { developerCredentials, planRun } from "./plan.js";
 import { checkWritable, reportPaths, writeReports } from "./report-files.js";
 import type { SuiteKind } from "./suite-help.js";
 import { EarlyExit, UsageError } from "../config/usage-error.js";
+import type { ParityMode } from "./parity-run.js";
 import { abortedRecord, finish } from "./verdict.js";
 import { TOOL } from "../version.js";
 
@@ -45,7 +46,8 @@ const SPEC_FILES: Record<SuiteKind, () => URL[]> = {
 const COMMAND: Record<SuiteKind, string> = { scenarios: "default", histories: "histories", pact: "pact" };
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
-export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): Promise<number> {
+/** `parity` makes the run a `record` or a `compare` (see snapshot-commands.ts). */
+export async function runSuite(argv: string[], kind: SuiteKind = "scenarios", parity?: ParityMode): Promise<number> {
   // `histories --runs N` says how many; it is the suite's --histories, with a default fit for long runs.
   const s = resolveSettings(kind === "histories" ? argv.map((a) => a.replace(/^--runs(?==|$)/, "--histories")) : argv, process.env);
   if (kind === "histories") s.histories ??= 200;
@@ -109,6 +111,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
     leftBehind: [],
     gate,
     stats: newStats(),
+    ...(parity ? { keepExchanges: true } : {}),
   };
   try {
     process.stdout.write(
@@ -125,7 +128,7 @@ export async function runSuite(argv: string[], kind: SuiteKind = "scenarios"): P
     setRun(run);
     const testsStart = performance.now(); // performance.now() counts from process start
     const results = await runMocha(kind, plan, grep, s.quiet);
-    return finish(results, s, plan, run, { startupMs: testsStart, testsMs: performance.now() - testsStart }, COMMAND[kind]);
+    return finish(results, s, plan, run, { startupMs: testsStart, testsMs: performance.now() - testsStart }, COMMAND[kind], parity);
   } finally {
     clearTimeout(deadline);
     onOutputGone(undefined);

@@ -14,16 +14,27 @@ import { FORMAT_VERSION, type RunRecord } from "../report/run-record.js";
 import { exitCodeOf, summarize, type Summary } from "../report/summary.js";
 import { countsLine, failureSection } from "../report/terminal-failures.js";
 import { TOOL } from "../version.js";
+import { settleParity, type ParityMode } from "./parity-run.js";
 import { describePlan, roundAll, writeFile, writeReports } from "./report-files.js";
 
 export const verdictOptions = (s: RunSettings): VerdictOptions => ({ strict: s.strict, requireAll: s.requireAll, strictExpectations: s.strictExpectations });
 
-export function finish(recorded: TestResult[], s: RunSettings, plan: RunPlan, run: RunContext, phases: { startupMs: number; testsMs: number }, command: string): number {
+export function finish(
+  recorded: TestResult[],
+  s: RunSettings,
+  plan: RunPlan,
+  run: RunContext,
+  phases: { startupMs: number; testsMs: number },
+  command: string,
+  parityMode?: ParityMode,
+): number {
   applyExpectations(recorded, plan.expectations);
   const options = verdictOptions(s);
   const results = judge(recorded, options);
   const summary = summarize(results);
-  const code = exitCodeOf(results);
+  const settled = parityMode && settleParity(parityMode, results, plan);
+  // A difference from the recording fails a compare run as a failed check would; a worse exit (2, 3) stays.
+  const code = settled?.failsRun ? Math.max(exitCodeOf(results), 1) : exitCodeOf(results);
   const failures = failureSection(results);
   if (failures) process.stdout.write(`${failures}\n`);
   for (const problem of run.cleanupProblems) process.stdout.write(`cleanup: ${problem}\n`);
@@ -40,7 +51,9 @@ export function finish(recorded: TestResult[], s: RunSettings, plan: RunPlan, ru
   const surprises = results.filter((r) => r.outcome.kind === "unexpected pass");
   for (const r of surprises.slice(0, 10)) process.stdout.write(`unexpected pass: ${r.id} (listed: ${r.expectation!.reason})\n`);
   if (surprises.length > 10) process.stdout.write(`unexpected pass: and ${surprises.length - 10} more (every one is in the reports)\n`);
-  const line = verdictLine(summary, code, options, results);
+  if (settled) process.stdout.write(`${settled.lines.join("\n")}\n`);
+  const differences = settled?.parity.command === "compare" ? settled.parity.counts.differences : 0;
+  const line = `${verdictLine(summary, code, options, results)}${differences ? `, and ${differences} differences from the recording` : ""}`;
   process.stdout.write(`${line}\n${countsLine(summary)}\n`);
 
   const timing = { ...phases, reportingMs: performance.now() - phases.startupMs - phases.testsMs, ...run.stats, peakRssMb: process.resourceUsage().maxRSS / 1024 };
@@ -57,6 +70,7 @@ export function finish(recorded: TestResult[], s: RunSettings, plan: RunPlan, ru
       ...(stopped ? { stoppedEarly: stopped } : {}),
       cleanup: { problems: run.cleanupProblems, leftBehind: run.leftBehind },
     },
+    ...(settled ? { parity: settled.parity } : {}),
     tests: results,
     requirements: requirementOutcomes(requirements.values(), results, command),
   };

@@ -64,7 +64,10 @@ export class Callers {
   async sdk(as: Caller = "developer"): Promise<CognitoSyncClient> {
     // Loaded on first use: a run that never calls the SDK (or --list) never loads it.
     const { recordingSdkClient } = await import("./sdk-client.js");
-    const client = recordingSdkClient(this.requests.clientFor(as).settings, (ex) => (this.lastSdk = ex));
+    const client = recordingSdkClient(this.requests.clientFor(as).settings, (ex) => {
+      this.lastSdk = ex;
+      this.requests.kept(ex);
+    });
     this.teardown.add(async () => client.destroy());
     return client;
   }

@@ -21,16 +21,16 @@ export class ListRecordsCalls {
 
   /** ListRecords; unless `expectOk` is false, anything but 200 fails `because`, the requirement the call serves. */
   async list(at: DatasetAddress, query: ListRecordsQuery, because: RequirementId, options: { as?: Caller; expectOk?: boolean } = {}): Promise<ListResult> {
-    const result = await this.listRequest(listRecordsRequest(at, query), options.as);
+    const result = await this.listRequest(listRecordsRequest(at, query), options.as, because);
     if (options.expectOk !== false && result.status !== 200) {
       throw new ConformanceFailure(because, "HTTP 200", `HTTP ${result.status} ${resolvedErrorType(result.exchange) ?? ""}`.trim(), result.exchange);
     }
     return result;
   }
 
-  /** Any ListRecords request, e.g. with a hand-made path; well-formedness is still checked. */
-  async listRequest(req: OutgoingRequest, as: Caller = "developer"): Promise<ListResult> {
-    const exchange = await this.requests.send(req, as);
+  /** Any ListRecords request, e.g. with a hand-made path; well-formedness is still checked. `because` is kept with a snapshot's exchange. */
+  async listRequest(req: OutgoingRequest, as: Caller = "developer", because?: RequirementId): Promise<ListResult> {
+    const exchange = await this.requests.send(req, as, "check", because);
     const begun = performance.now();
     try {
       assertWellFormed(exchange);

@@ -59,6 +59,8 @@ export interface RunContext {
   gate: RequestGate;
   /** Where a run's time goes, for the report and the benchmarks. */
   stats: RunStats;
+  /** Keep every scenario's exchanges for a snapshot (record, compare); a plain run keeps none. */
+  keepExchanges?: boolean;
 }
 
 export interface RunStats {

@@ -4,6 +4,7 @@
  * read it without importing each other.
  */
 import type { RequirementId } from "../requirement-ids.js";
+import type { Exchange } from "../http/exchange.js";
 import type { Level } from "./catalogue.js";
 
 /** What a scenario needs from the run besides the endpoint. */
@@ -40,4 +41,20 @@ export interface Observed {
   notes: string[];
   /** A failure the expectations file lists: the test shows as expected, not failed. */
   expectedFailure?: Error;
+  /** Every exchange of the scenario in the order it was sent, cleanup left out; kept only when a command asks (record, compare). */
+  exchanges?: KeptExchange[];
+}
+
+/** Why a request is sent: to set a scenario up, or to check what it answers. */
+export type Purpose = "setup" | "check";
+
+/** One exchange of a scenario as a snapshot needs it. */
+export interface KeptExchange {
+  exchange: Exchange;
+  purpose: Purpose;
+  /** The requirement the call served, when the scenario named one. */
+  because?: RequirementId;
+  /** When it was sent and answered, in ms from the command's start: exchanges that overlap were in flight at the same moment. */
+  sentMs: number;
+  answeredMs: number;
 }

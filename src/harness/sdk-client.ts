@@ -10,6 +10,7 @@ import { Readable } from "node:stream";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { Exchange } from "../http/exchange.js";
 import { curlLine } from "../http/curl.js";
+import { decodedAnswer } from "../http/decode.js";
 import type { ClientSettings } from "../http/signed-client.js";
 import { TransportFailure } from "./failure.js";
 
@@ -47,7 +48,7 @@ class GatedRecordingHandler extends NodeHttpHandler {
       out.response.body = Readable.from([body]);
       gate?.settle(started, "answered", `HTTP ${out.response.statusCode}`);
       const headers = Object.fromEntries(Object.entries(out.response.headers).map(([k, v]) => [k, String(v)]));
-      this.record({ ...base, response: { status: out.response.statusCode, headers, text: "(body read by the SDK)" }, durationMs: Math.round(performance.now() - started) });
+      this.record({ ...base, response: decodedAnswer(out.response.statusCode, headers, body), durationMs: Math.round(performance.now() - started) });
       return out;
     } catch (e) {
       const err = e as Error;

@@ -121,6 +121,7 @@ export class TestContext {
 
   /** Undoes what the test set up; a failure here is reported, never allowed to hide the test's own verdict. */
   async cleanup(): Promise<void> {
+    this.requests.stopKeeping();
     await this.teardown.run((problem) => this.run.cleanupProblems.push(`${this.meta.id}: ${problem}`));
   }
 }

@@ -8,10 +8,15 @@ import type { ReceivedResponse } from "./exchange.js";
 import { parseBounded } from "./json-depth.js";
 
 export function decodeResponse(res: IncomingMessage, body: Buffer[]): ReceivedResponse {
-  const text = Buffer.concat(body).toString("utf8");
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-  const response: ReceivedResponse = { status: res.statusCode ?? 0, headers, text };
+  return decodedAnswer(res.statusCode ?? 0, headers, Buffer.concat(body));
+}
+
+/** An answer from its parts, however it was received (this client's transport, or the AWS SDK's). */
+export function decodedAnswer(status: number, headers: Record<string, string>, body: Buffer): ReceivedResponse {
+  const text = body.toString("utf8");
+  const response: ReceivedResponse = { status, headers, text };
   try {
     if (text.trim() !== "") response.json = parseBounded(text);
   } catch {

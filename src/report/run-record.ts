@@ -4,6 +4,7 @@
  * is this value as it is (schemas/report.schema.json); `formatVersion` changes when a
  * member changes meaning or goes away.
  */
+import type { Parity } from "../parity/parity.js";
 import type { RequirementId } from "../requirement-ids.js";
 import type { JudgedResult, RequirementOutcome } from "./outcome.js";
 import type { Summary } from "./summary.js";
@@ -36,6 +37,8 @@ export interface RunRecord {
   };
   /** Set when the run ended before its tests: why, and the exit code. */
   aborted?: { exitCode: number; reason: string; requirement?: RequirementId };
+  /** What `record` or `compare` added: the snapshots written, or each recorded scenario held to its replay. */
+  parity?: Parity;
   tests: JudgedResult[];
   /** Every requirement of the catalogue, with what the run's tests showed of it. */
   requirements: RequirementOutcome[];

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { packageFile } from "../package-root.js";
 
-export type SchemaName = "record" | "list-records-response" | "list-records-client-members" | "error-body" | "list-records-request" | "expectations" | "report";
+export type SchemaName =
+  "record" | "list-records-response" | "list-records-client-members" | "error-body" | "list-records-request" | "expectations" | "report" | "snapshot" | "allow-list";
 
 export interface SchemaIssue {
   instancePath: string;
@@ -20,6 +21,8 @@ export const schemaNames: readonly SchemaName[] = Object.freeze([
   "list-records-request",
   "expectations",
   "report",
+  "snapshot",
+  "allow-list",
 ]);
 
 const SCHEMA_SUFFIX = ".schema.json";

@@ -1,7 +1,8 @@
 /**
  * The suite can fail, for every bug in the catalogue: `cognito-sync-conformance mutants`
  * runs it against every broken variant of the reference endpoint, and each must be killed
- * by the requirement the bug was meant to break.
+ * by the requirement the bug was meant to break. Each fixed run is a compare with the reference's
+ * shipped recording (snapshots/reference), so every bug an answer shows is found where it is.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,9 @@ import type { ConformingResult, VariantResult } from "../../src/cli/mutants.js";
 import { conformingVariants, variants } from "../../src/reference/variants.js";
 import { runCli } from "../support/run-cli.js";
 import { requirements } from "../../src/harness/catalogue.js";
+import { BUG_PATHS, INVISIBLE } from "../support/variant-paths.js";
+
+const SHIPPED = new URL("../../snapshots/reference", import.meta.url).pathname;
 
 describe("mutants: the suite against every broken variant of the reference endpoint", function () {
   this.timeout(600_000);
@@ -22,7 +26,8 @@ describe("mutants: the suite against every broken variant of the reference endpo
 
   before(async () => {
     const report = join(dir, "mutants.json");
-    ({ code, stdout } = await runCli(["mutants", "--report-json", report], 600_000));
+    // With the reference's shipped recording, each fixed run is also a compare: where each bug shows in the answers.
+    ({ code, stdout } = await runCli(["mutants", "--snapshots", SHIPPED, "--report-json", report], 600_000));
     ({ variants: results, conforming } = JSON.parse(readFileSync(report, "utf8")) as { variants: VariantResult[]; conforming: ConformingResult[] });
   });
 
@@ -71,6 +76,25 @@ describe("mutants: the suite against every broken variant of the reference endpo
       expect(r!.killed, `survived: ${r!.description}`).to.equal(true);
       expect(r!.caughtBy, "the requirements that caught it").to.include(variants[name]!.breaks);
       expect(stdout).to.match(new RegExp(`^${name}\\s+killed\\s`, "m"));
+    });
+  }
+
+  it("says, for every broken variant the fixed scenarios catch, where a compare shows its bug or why none can", () => {
+    const fixedOnly = Object.keys(variants).filter((n) => !variants[n]!.needsHistory);
+    expect(
+      fixedOnly.filter((n) => n in BUG_PATHS === n in INVISIBLE),
+      "in test/support/variant-paths.ts: exactly one of BUG_PATHS and INVISIBLE",
+    ).to.deep.equal([]);
+  });
+
+  for (const [name, path] of Object.entries(BUG_PATHS)) {
+    it(`shows '${name}' as a difference from the reference's recording at ${path}`, () => {
+      const r = results.find((x) => x.variant === name);
+      expect(r?.differences, "a compare ran").to.not.equal(undefined);
+      expect(
+        r!.differences!.paths.filter((p) => path.test(p)),
+        `differences at ${r!.differences!.paths.join(", ")}`,
+      ).to.not.deep.equal([]);
     });
   }
 });
