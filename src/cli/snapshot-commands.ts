@@ -9,6 +9,7 @@ import { readAllowList } from "../config/allow-list.js";
 import { oneLine } from "../config/resolve.js";
 import { UsageError } from "../config/usage-error.js";
 import { readSnapshots } from "../parity/files.js";
+import { packageFile } from "../package-root.js";
 import { runSuite } from "./run-suite.js";
 
 const HELP: Record<"record" | "compare", string> = {
@@ -40,7 +41,10 @@ async function snapshotCommand(command: "record" | "compare", args: string[]): P
   if (args.includes("--help") || args.includes("-h")) return (process.stdout.write(HELP[command]), 0);
   const [dir, rest1] = take(args, "snapshots");
   if (dir === undefined) throw new UsageError(`${command} needs --snapshots DIR: the folder of snapshots to ${command === "record" ? "write" : "compare with"}`);
-  if (command === "record") return runSuite(rest1, "scenarios", { command, dir });
+  if (command === "record") {
+    process.stdout.write(`${callEstimate()}\n`);
+    return runSuite(rest1, "scenarios", { command, dir });
+  }
   const [allowFile, rest] = take(rest1, "allow");
   const given = rest.find((a) => REPLAYED.some((f) => a === `--${f}` || a.startsWith(`--${f}=`)));
   if (given) throw new UsageError(`compare replays the recording's seed, histories and interpretations: drop ${given.split("=")[0]}`);
@@ -62,4 +66,11 @@ function take(args: string[], name: string): [string | undefined, string[]] {
   if (value === undefined || value === "" || (!inline && value.startsWith("-"))) throw new UsageError(oneLine(`--${name} needs a value`));
   if (args.slice(at + 1).some((a) => a === `--${name}` || a.startsWith(`--${name}=`))) throw new UsageError(`--${name} is given twice`);
   return [value, [...args.slice(0, at), ...args.slice(at + (inline ? 1 : 2))]];
+}
+
+/** What recording costs on a metered service, counted from the reference's recording that ships with the package. */
+function callEstimate(): string {
+  const { snapshots } = readSnapshots(packageFile("snapshots", "reference"));
+  const calls = snapshots.reduce((n, s) => n + s.exchanges.length, 0);
+  return `record: the ${snapshots.length} fixed scenarios make about ${calls} calls (the reference's recording counts them), cleanup and random histories aside`;
 }
