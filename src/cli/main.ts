@@ -11,6 +11,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   mutants: async (args) => (await import("./mutants.js")).mutants(args),
   stability: async (args) => (await import("./stability.js")).stability(args),
   diff: async (args) => (await import("./diff.js")).diff(args),
+  matrix: async (args) => (await import("./matrix.js")).matrix(args),
+  record: async (args) => (await import("./snapshot-commands.js")).record(args),
+  compare: async (args) => (await import("./snapshot-commands.js")).compare(args),
 };
 
 /**

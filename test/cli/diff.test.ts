@@ -1,4 +1,4 @@
-/** `diff BASE.json HEAD.json` on real reports: regressions fail it, fixes do not, and bad input is one line with exit 2. */
+/** `diff BASE.json HEAD.json` on real reports: regressions fail it, fixes do not, and bad input (a flag other than --html FILE included) is one line with exit 2. */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
@@ -40,6 +40,12 @@ describe("cli: diff of two JSON reports", function () {
       args: () => ["diff", conforming, (writeFileSync(join(dir, "text.json"), "text"), join(dir, "text.json"))],
       says: /cannot read .*text\.json as JSON/,
     },
+    {
+      name: "an option other than --html",
+      args: () => ["diff", conforming, broken, "--strict"],
+      says: /unknown option --strict; usage: diff BASE\.json HEAD\.json \[--html FILE\]/,
+    },
+    { name: "--html without a file", args: () => ["diff", conforming, broken, "--html"], says: /--html needs a FILE/ },
     {
       name: "a report of another format",
       args: () => ["diff", conforming, (writeFileSync(join(dir, "old.json"), '{"formatVersion":2}'), join(dir, "old.json"))],

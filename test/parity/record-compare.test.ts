@@ -96,13 +96,23 @@ describe("parity: record a server, compare another with it", function () {
       }),
     );
     const [without, withList] = await Promise.all([
-      runCli(["compare", "--snapshots", SHIPPED, "--quiet", "--variant", "error-type-in-body"], 120_000, ENV),
+      runCli(
+        ["compare", "--snapshots", SHIPPED, "--quiet", "--variant", "error-type-in-body", "--report-json", join(dir, "typed.json"), "--report-html", join(dir, "typed.html")],
+        120_000,
+        ENV,
+      ),
       runCli(["compare", "--snapshots", SHIPPED, "--quiet", "--variant", "error-type-in-body", "--allow", allow], 120_000, ENV),
     ]);
     expect(without.code, shown(without)).to.equal(1);
     expect(without.stdout).to.match(
       /^ {4}exchanges\[\d+\]\.response\.headers\.x-amzn-errortype: recorded "\w+Exception", replayed "\(absent\)" \[reading: validation-error; [A-Z0-9 -]*\bLR-ERR-400-TYPE\b[A-Z0-9 -]*\]$/m,
     );
+    // The HTML report shows the same differences as the JSON report, each by scenario and path.
+    const parity = parityOf(join(dir, "typed.json")).parity as Compared;
+    const html = readFileSync(join(dir, "typed.html"), "utf8");
+    const rows = [...html.matchAll(/<tr data-test="([^"]+)" data-path="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]!.replace(/&quot;/g, '"')}`);
+    expect(rows).to.deep.equal(parity.scenarios.flatMap((c) => c.differences.map((d) => `${d.scenario} ${d.path}`)));
+    expect(html).to.include(`<b class="counts">${parity.counts.differences} differences, 0 allowed;`);
     expect(withList.code, shown(withList)).to.equal(0);
     expect(withList.stdout).to.match(/^compare: 0 differences from .*, [1-9]\d* more allowed;/m);
   });

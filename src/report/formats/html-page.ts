@@ -1,7 +1,9 @@
 /**
- * The HTML report's page around its content: escaping, the style and the filter script, all
- * inline, and a Content-Security-Policy that lets the page fetch nothing, so the file reads the
- * same offline, attached to a CI run, years later.
+ * The page around every HTML view's content (the run's report, the diff, the matrix): escaping,
+ * the style and a script, all inline, and a Content-Security-Policy that lets the page fetch
+ * nothing, so the file reads the same offline, attached to a CI run, years later. A view with
+ * filters of its own passes its script and any style it adds; the default script is the run
+ * report's outcome filter.
  */
 
 // Terminal colour and cursor codes (CSI, OSC) and other control characters mean nothing in a page.
@@ -15,6 +17,15 @@ export const esc = (s: string | number): string =>
     .replace(ANSI, "")
     .replace(CONTROL, "")
     .replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
+/**
+ * Text made fit for an element id and a `#` link to it. Test ids are lowercase words, digits,
+ * `-` and one `/`, so mapping every other character to `_` keeps them apart.
+ */
+export const idPart = (s: string): string => s.replace(/[^A-Za-z0-9-]/g, "_");
+
+/** The id of a test's row in the report, for a link from another section. */
+export const testAnchor = (id: string) => `test-${idPart(id)}`;
 
 /** A statement cut to a table cell's length; the whole one goes in the cell's title. */
 export const short = (s: string, n = 140): string => (s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`);
@@ -45,7 +56,7 @@ table.race tr.unexplained td.timeline span{background:#cf222e}table.race code.cu
 `;
 
 // Hides every element whose data-outcome is not among the checked filters; run at load too, as a reload may keep unchecked boxes.
-const SCRIPT = `
+const OUTCOME_FILTER = `
 const boxes = [...document.querySelectorAll("input[name=filter]")];
 const apply = () => {
   const shown = new Set(boxes.filter((b) => b.checked).map((b) => b.value));
@@ -55,7 +66,7 @@ for (const b of boxes) b.addEventListener("change", apply);
 apply();
 `;
 
-export const page = (title: string, body: string): string => `<!doctype html>
+export const page = (title: string, body: string, { script = OUTCOME_FILTER, style = "" } = {}): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -63,11 +74,11 @@ export const page = (title: string, body: string): string => `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${esc(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${style}</style>
 </head>
 <body>
 ${body}
-<script>${SCRIPT}</script>
+<script>${script}</script>
 </body>
 </html>
 `;

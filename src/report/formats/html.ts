@@ -8,13 +8,16 @@
  * tr[data-requirement=ID], #tests tr[data-test=ID], .failure[data-requirement=ID], .curl,
  * input[name=filter][value=failed|passed|skipped|expected]; every row and failure has a
  * data-outcome of those four values, and a filter hides what it unchecks; td.outcome is the
- * outcome in words.
+ * outcome in words; a test's row has the id testAnchor(ID), so a section set before the report
+ * (`htmlReport`'s `before`: the diff's changes) can link to it.
  */
 import { requirement } from "../../harness/catalogue.js";
 import type { ReportFormat } from "../format.js";
 import type { JudgedResult, OutcomeKind, RequirementOutcome } from "../outcome.js";
 import type { RunRecord } from "../run-record.js";
-import { esc, page, short } from "./html-page.js";
+import { expectationText, failureBlock } from "./html-failure.js";
+import { esc, page, short, testAnchor } from "./html-page.js";
+import { paritySection } from "./html-parity.js";
 
 /** The four kinds a reader filters by. */
 type Shown = "failed" | "passed" | "skipped" | "expected";
@@ -37,11 +40,6 @@ const REQUIREMENT_SHOWN: Record<RequirementOutcome["outcome"], Shown> = { ...SHO
 /** A test's outcome in words, saying when a failure does not fail the run. */
 const outcomeText = (t: JudgedResult) => `${t.outcome.kind}${t.outcome.kind === "failed" && !t.outcome.failsRun ? " (not counted without --strict)" : ""}`;
 
-const expectationText = (t: JudgedResult) => {
-  const e = t.expectation!;
-  return `${esc(e.outcome)}: ${esc(e.reason)}${e.link ? ` (<a href="${esc(e.link)}">${esc(e.link)}</a>)` : ""}`;
-};
-
 function matrixRow(r: RequirementOutcome, all: readonly JudgedResult[]): string {
   const shown = REQUIREMENT_SHOWN[r.outcome];
   const statement = requirement(r.id).statement;
@@ -61,41 +59,11 @@ function testRow(t: JudgedResult, failureIndex: number): string {
     .filter((x) => x !== undefined)
     .map((x) => `<div>${esc(x)}</div>`);
   if (t.expectation) notes.push(`<div>expectations file: ${expectationText(t)}</div>`);
-  return `<tr data-test="${esc(t.id)}" data-outcome="${o}" class="outcome-${o}"><td class="outcome">${esc(outcomeText(t))}</td><td class="id">${esc(t.id)}</td><td>${title}</td><td>${esc(t.requirements.join(", "))}</td><td>${t.level}</td><td>${notes.join("")}</td></tr>`;
+  return `<tr data-test="${esc(t.id)}" data-outcome="${o}" id="${testAnchor(t.id)}" class="outcome-${o}"><td class="outcome">${esc(outcomeText(t))}</td><td class="id">${esc(t.id)}</td><td>${title}</td><td>${esc(t.requirements.join(", "))}</td><td>${t.level}</td><td>${notes.join("")}</td></tr>`;
 }
 
-// The curl line is what a reader copies first, so it is marked out inside the error text.
-const errorText = (s: string) =>
-  s
-    .split("\n")
-    .map((line) => (/^\s*reproduce: curl /.test(line) ? `<span class="curl">${esc(line)}</span>` : esc(line)))
-    .join("\n");
-
-function failureBlock(t: JudgedResult, i: number): string {
-  const req = t.failedRequirement;
-  const kind = t.failure === "check" ? `${req} (${t.failedLevel})` : t.failure === "setup" ? "not judged (setup or transport)" : "suite error";
-  const breaks = (t.breaks ?? []).map((b) => `<li><b>${esc(b.client)}</b>: ${esc(b.effect)}</li>`).join("");
-  const h = t.history;
-  const history = h
-    ? `<div class="history"><p>shortest history found (${h.calls.length} calls, shrunk from ${h.shrunkFrom}; seed ${h.seed}), replay with <code>${esc(h.replay)}</code></p><ol>${h.calls.map((c) => `<li>${esc(c)}</li>`).join("")}</ol></div>`
-    : "";
-  return `<section class="failure" id="failure-${i}" data-test="${esc(t.id)}" data-requirement="${esc(req ?? "")}" data-outcome="${shownOf(t)}">
-<h3><span class="req">${esc(kind)}</span> ${esc(t.title)} <code class="id">${esc(t.id)}</code></h3>${t.expectation ? `<p class="expectation">expectations file: ${expectationText(t)}</p>` : ""}
-${breaks ? `<p>Breaks:</p><ul class="breaks">${breaks}</ul>` : ""}<pre class="error">${errorText(t.error ?? t.reason ?? "")}</pre>${history}${t.race ? raceTable(t.race) : ""}</section>`;
-}
-
-/** The calls of a race on one time line: each a bar from when it was sent to when its answer was complete. */
-function raceTable(calls: NonNullable<JudgedResult["race"]>): string {
-  const span = Math.max(...calls.map((c) => c.endMs), 1);
-  const pct = (ms: number) => ((100 * ms) / span).toFixed(2);
-  const rows = calls.map(
-    (c) =>
-      `<tr class="${c.unexplained ? "unexplained" : "overlapping"}"><td>${c.unexplained ? "*" : ""}</td><td>${c.startMs.toFixed(1)}</td><td>${c.endMs.toFixed(1)}</td><td class="timeline"><span style="margin-left:${pct(c.startMs)}%;width:${pct(Math.max(c.endMs - c.startMs, span / 200))}%"></span></td><td>${esc(c.call)}<br><code class="curl">${esc(c.curl)}</code></td></tr>`,
-  );
-  return `<table class="race"><caption>calls at the same moment (* no order explains them; the others overlapped them), in ms from the first call</caption><thead><tr><th></th><th>sent</th><th>answered</th><th>time line</th><th>call</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
-}
-
-function render(record: RunRecord): string {
+/** The report's page; `before` is a section of the caller's (the diff's changes), set just below the verdict. */
+export function htmlReport(record: RunRecord, { before = "" } = {}): string {
   const { verdict, run, summary, tests, tool } = record;
   const failures = tests.filter((t) => t.status === "failed");
   const info: Array<[string, string | number | undefined]> = [
@@ -115,6 +83,8 @@ function render(record: RunRecord): string {
   for (const t of tests) shownCount[shownOf(t)]++;
   const body = [
     `<header id="verdict" class="${verdict.exitCode === 0 ? "pass" : "fail"}"><h1>${esc(verdict.line)}</h1><p class="exit">exit code ${verdict.exitCode}</p></header>`,
+    before,
+    record.parity ? paritySection(record.parity) : "",
     record.aborted ? `<p id="aborted"><b>The run ended before its tests:</b> ${esc(record.aborted.reason)}</p>` : "",
     `<dl id="run">${info
       .filter(([, v]) => v !== undefined && v !== "")
@@ -130,7 +100,7 @@ function render(record: RunRecord): string {
     ...record.requirements.map((r) => matrixRow(r, tests)),
     `</table>`,
     `<h2>Failures (${failures.length})</h2>`,
-    ...failures.map(failureBlock),
+    ...failures.map((t, i) => failureBlock(t, { id: `failure-${i}`, "data-outcome": shownOf(t) })),
     `<h2>Tests (${tests.length})</h2><table id="tests"><tr><th>outcome</th><th>id</th><th>title</th><th>requirements</th><th>level</th><th>notes</th></tr>`,
     ...tests.map((t) => testRow(t, failures.indexOf(t))),
     `</table>`,
@@ -138,4 +108,4 @@ function render(record: RunRecord): string {
   return page(`${tool.name}: ${verdict.line}`, body.filter((s) => s !== "").join("\n"));
 }
 
-export const htmlFormat: ReportFormat = { name: "the HTML report", render };
+export const htmlFormat: ReportFormat = { name: "the HTML report", render: (record) => htmlReport(record) };
