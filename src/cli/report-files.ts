@@ -34,7 +34,7 @@ export function writeReports(s: RunSettings, record: RunRecord): void {
 }
 
 /** Whether the report could be written, found without creating anything: a refused run leaves no empty files or folders behind. */
-export function checkWritable(path: string): void {
+export function checkWritable(path: string, what = `the report ${path}`): void {
   try {
     if (existsSync(path)) {
       if (statSync(path).isDirectory()) throw new Error("it is a folder");
@@ -45,7 +45,7 @@ export function checkWritable(path: string): void {
     if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
     accessSync(dir, constants.W_OK);
   } catch (e) {
-    throw new UsageError(`cannot write the report ${path}: ${(e as Error).message}`);
+    throw new UsageError(`cannot write ${what}: ${(e as Error).message}`);
   }
 }
 

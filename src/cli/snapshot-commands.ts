@@ -5,11 +5,13 @@
  * interpretations against this run's endpoint and reports each difference (exit 1 on one the
  * allow-list does not accept, as on a failed check).
  */
+import { join } from "node:path";
 import { readAllowList } from "../config/allow-list.js";
 import { oneLine } from "../config/resolve.js";
 import { UsageError } from "../config/usage-error.js";
 import { readSnapshots } from "../parity/files.js";
 import { packageFile } from "../package-root.js";
+import { checkWritable } from "./report-files.js";
 import { runSuite } from "./run-suite.js";
 
 const HELP: Record<"record" | "compare", string> = {
@@ -42,6 +44,8 @@ async function snapshotCommand(command: "record" | "compare", args: string[]): P
   const [dir, rest1] = take(args, "snapshots");
   if (dir === undefined) throw new UsageError(`${command} needs --snapshots DIR: the folder of snapshots to ${command === "record" ? "write" : "compare with"}`);
   if (command === "record") {
+    // Found before the run, not after it: a folder that cannot be written would lose the whole recording.
+    checkWritable(join(dir, "AREA", "ID.snapshot.json"), `the snapshots to ${dir}`);
     process.stdout.write(`${callEstimate()}\n`);
     return runSuite(rest1, "scenarios", { command, dir });
   }

@@ -4,12 +4,19 @@
  * recording and its replay can differ only in what the servers answered.
  */
 import type { KeptExchange, Observed, Scenario } from "../harness/scenario.js";
-import type { JudgedResult } from "../report/outcome.js";
 import { Normaliser } from "./normalise.js";
 import { SNAPSHOT_VERSION, type Snapshot } from "./snapshot.js";
 
+/** What a snapshot needs of a test's result: the report's own words for its outcome. */
+export interface Judged {
+  id: string;
+  outcome: { kind: string };
+  failedRequirement?: string;
+  reason?: string;
+}
+
 export function snapshotsOf(
-  results: readonly JudgedResult[],
+  results: readonly Judged[],
   scenarios: readonly Scenario[],
   observed: (id: string) => Observed,
   recording: Snapshot["recording"],

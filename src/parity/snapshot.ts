@@ -5,8 +5,6 @@
  * replays the scenario against another server and holds it to the file. The file's form is
  * schemas/snapshot.schema.json; `snapshotVersion` changes when a member changes meaning.
  */
-import type { OutcomeKind } from "../report/outcome.js";
-
 export const SNAPSHOT_VERSION = 1;
 
 /** What a replay must repeat to send the same requests: the same seed, histories and interpretations. */
@@ -21,8 +19,8 @@ export interface Snapshot {
   snapshotVersion: typeof SNAPSHOT_VERSION;
   scenario: { id: string; title: string; requirements: string[] };
   recording: Replayed & { endpoint: string; region: string; recordedAt: string; tool: { name: string; version: string } };
-  /** The scenario's outcome when recorded; a skipped one has no exchanges (`reason` says why). */
-  outcome: { kind: OutcomeKind; failedRequirement?: string; reason?: string };
+  /** The scenario's outcome when recorded, as the run's report words it; a skipped one has no exchanges (`reason` says why). */
+  outcome: { kind: string; failedRequirement?: string; reason?: string };
   /**
    * Requests of the scenario were in flight at the same moment (devices racing): which call
    * wins is the server's to choose, so such a scenario is compared by its outcome, not call by call.

@@ -129,6 +129,7 @@ describe("parity: record a server, compare another with it", function () {
     for (const c of [
       { args: ["compare"], says: /compare needs --snapshots DIR/ },
       { args: ["record", "--snapshots"], says: /--snapshots needs a value/ },
+      { args: ["record", "--snapshots", join(dir, "bad-allow.json", "in-a-file")], says: /cannot write the snapshots to .*in-a-file: .*bad-allow\.json is not a folder/ },
       { args: ["compare", "--snapshots", empty], says: /no snapshots in .*empty .*record --snapshots/ },
       { args: ["compare", "--snapshots", broken], says: /the snapshot .*x\.snapshot\.json is not valid: \(top\) must have required property 'scenario'/ },
       { args: ["compare", "--snapshots", SHIPPED, "--seed", "4"], says: /compare replays the recording's seed, histories and interpretations: drop --seed/ },
@@ -137,7 +138,7 @@ describe("parity: record a server, compare another with it", function () {
         says: /the allow-list .*bad-allow\.json is not valid: \/allow\/0 must have required property 'reason'/,
       },
     ]) {
-      it(`${c.args.join(" ").replace(SHIPPED, "SHIPPED")}`, async () => {
+      it(`${c.args.join(" ").replace(SHIPPED, "SHIPPED").replaceAll(dir, "TMP")}`, async () => {
         const args = c.args.map((a) => (a.endsWith(".json") ? join(dir, a) : a));
         const r = await runCli(args, 30_000, ENV);
         expect(r.code, shown(r)).to.equal(2);

@@ -5,29 +5,17 @@
  * and a visible curl line, outcome filters that hide and show rows, and no request beyond the
  * file itself. With UPDATE_SCREENSHOT=1 it also saves docs/report-screenshot.png.
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { expect } from "chai";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { requirement, requirements } from "../../src/harness/catalogue.js";
+import { launchChromium, openFile, visibility, type Opened } from "../support/chromium.js";
 import { runCli } from "../support/run-cli.js";
 import { tempDir } from "../support/temp-dir.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOT = fileURLToPath(new URL("../../docs/report-screenshot.png", import.meta.url));
 const SEEDED = ["--histories", "0", "--seed", "1"];
-
-interface Opened {
-  page: Page;
-  url: string;
-  requests: string[];
-  /** Script errors and console errors (a CSP violation is one). */
-  problems: string[];
-}
-
-/** Whether each element matching the selector is rendered (not hidden by a filter or otherwise). */
-const visibility = (page: Page, selector: string) => page.$$eval(selector, (els) => els.map((e) => e.checkVisibility()));
 
 describe("report: HTML, rendered in headless Chromium", function () {
   this.timeout(120_000);
@@ -35,9 +23,7 @@ describe("report: HTML, rendered in headless Chromium", function () {
   let browser: Browser | undefined;
 
   before(async () => {
-    // Fail, never skip: a report check that quietly does not run is worse than none.
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium) to run the HTML report's tests`);
-    browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+    browser = await launchChromium();
   });
   after(async () => browser?.close());
 
@@ -46,14 +32,7 @@ describe("report: HTML, rendered in headless Chromium", function () {
     const file = join(dir, `${name}.html`);
     const run = await runCli([...args, "--report-html", file], 60_000);
     expect(run.code, run.stderr || run.stdout.slice(-2000)).to.equal(exit);
-    const page = await browser!.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
-    const opened: Opened = { page, url: pathToFileURL(file).href, requests: [], problems: [] };
-    page.on("request", (r) => opened.requests.push(r.url()));
-    page.on("pageerror", (e) => opened.problems.push(String(e)));
-    page.on("console", (m) => m.type() === "error" && opened.problems.push(m.text()));
-    await page.goto(opened.url, { waitUntil: "load" });
-    return opened;
+    return openFile(browser!, file);
   }
 
   describe("a failing run (variant page-drops-last-record)", () => {
